@@ -1,0 +1,186 @@
+//! The database handle. `Db::open` and `Db::open_in_memory` both migrate, so a test needs one line
+//! of setup. Every connection gets the same pragmas (DESIGN.md "Storage").
+//!
+//! Before SQLite touches an existing file, its header is read directly: a file from a newer app
+//! version, or one that is not a database at all, is refused while still byte-for-byte intact.
+//! (Merely opening it in WAL mode would rewrite header bytes.)
+
+mod migrations;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+use crate::error::{Error, Result};
+
+pub use migrations::latest_version;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+/// Long enough to ride out a checkpoint or a second process reading, short enough to report.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct Db {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Db {
+    /// Opens (creating if missing) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<Db> {
+        check_header(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Self::init(conn, Some(path.to_owned()))
+    }
+
+    /// A private in-memory database, migrated: for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Db> {
+        Self::init(Connection::open_in_memory()?, None)
+    }
+
+    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Db> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // WAL: readers never block the writer. FULL: health data and few writes, so fsync each commit.
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found > latest_version() {
+            return Err(Error::SchemaTooNew { found, supported: latest_version() });
+        }
+        migrations::all().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
+            other => Error::Migration(other.to_string()),
+        })?;
+        Ok(Db { conn, path })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Runs `f` in one transaction: committed on `Ok`, rolled back on `Err`.
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Read access. Reads that must agree with each other go through `with_tx`.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Refuses a non-empty file that is not SQLite, or whose `user_version` (header offset 60,
+/// big-endian) is newer than this build, without opening it through SQLite.
+fn check_header(path: &Path) -> Result<()> {
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut header = [0u8; 100];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..])? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    if read == 0 {
+        // A zero-byte file is what SQLite itself leaves after creating a database it never wrote.
+        return Ok(());
+    }
+    if read < header.len() || &header[..16] != SQLITE_MAGIC {
+        return Err(Error::NotADatabase { path: path.display().to_string() });
+    }
+    let found = u32::from_be_bytes([header[60], header[61], header[62], header[63]]);
+    if found > latest_version() {
+        return Err(Error::SchemaTooNew { found, supported: latest_version() });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_sets_the_storage_pragmas() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("a.sqlite3")).unwrap();
+        let c = db.conn();
+        let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let sync: i64 = c.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        let fk: i64 = c.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(sync, 2, "synchronous=FULL");
+        assert_eq!(fk, 1);
+        assert_eq!(db.schema_version().unwrap(), latest_version());
+    }
+
+    #[test]
+    fn a_future_schema_is_refused_and_left_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.sqlite3");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+            c.pragma_update(None, "user_version", latest_version() + 5).unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Db::open(&path).err().expect("must refuse");
+        assert_eq!(err.code(), "schema_too_new");
+        assert!(err.to_string().contains("newer version of Aftermile"));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert!(!dir.path().join("future.sqlite3-wal").exists());
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_refused_and_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.sqlite3");
+        let garbage = b"these are my race notes, not a database".repeat(10);
+        std::fs::write(&path, &garbage).unwrap();
+        let err = Db::open(&path).err().expect("must refuse");
+        assert_eq!(err.code(), "not_a_database");
+        assert_eq!(std::fs::read(&path).unwrap(), garbage);
+    }
+
+    #[test]
+    fn schema_1_database_migrates_with_data_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.sqlite3");
+        {
+            let mut c = Connection::open(&path).unwrap();
+            migrations::up_to(1).to_latest(&mut c).unwrap();
+            c.execute_batch(
+                "INSERT INTO sessions (id, kind, start_utc, zone, distance_m, notes, created_at, updated_at)
+                 VALUES ('a1', 'easy_run', 1700000000, 'Europe/London', 8000, 'felt good', 1, 1);
+                 INSERT INTO sessions (id, kind, start_utc, zone, massage_type, therapist, created_at, updated_at)
+                 VALUES ('m1', 'massage', 1700100000, 'Europe/London', 'sports', 'Sam', 1, 1);
+                 INSERT INTO session_focus_regions VALUES ('m1', 'calf_l');",
+            )
+            .unwrap();
+        }
+        let db = Db::open(&path).unwrap();
+        assert_eq!(db.schema_version().unwrap(), latest_version());
+        let s = crate::sessions::get(&db, "a1").unwrap();
+        assert_eq!(s.notes, "felt good");
+        assert_eq!(s.distance_m, Some(8000.0));
+        let m = crate::sessions::get(&db, "m1").unwrap();
+        match m.details {
+            crate::sessions::SessionDetails::Massage(d) => assert_eq!(d.focus_regions, vec!["calf_l"]),
+            other => panic!("wrong kind {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! aftermile-core: the domain, storage and rules of Aftermile, with no Tauri and no webview. The
+//! desktop shell, the benchmarks and the tests all use it the same way: open a `Db`, call functions.
+
+pub mod db;
+pub mod error;
+pub mod paths;
+pub mod regions;
+pub mod sessions;
+pub mod settings;
+pub mod time;
+
+#[cfg(test)]
+mod bindings;
+
+pub use db::Db;
+pub use error::{Error, ErrorPayload, FieldError, Result};

@@ -1,0 +1,226 @@
+//! Session types at the boundary. Inputs are deliberately loose (signed numbers, free strings) so
+//! that bad values reach `validate` and come back as field errors instead of failing to parse.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionKind {
+    EasyRun,
+    LongRun,
+    Workout,
+    Race,
+    Massage,
+    OtherRecovery,
+}
+
+impl SessionKind {
+    pub const ALL: [SessionKind; 6] = [
+        SessionKind::EasyRun,
+        SessionKind::LongRun,
+        SessionKind::Workout,
+        SessionKind::Race,
+        SessionKind::Massage,
+        SessionKind::OtherRecovery,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionKind::EasyRun => "easy_run",
+            SessionKind::LongRun => "long_run",
+            SessionKind::Workout => "workout",
+            SessionKind::Race => "race",
+            SessionKind::Massage => "massage",
+            SessionKind::OtherRecovery => "other_recovery",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Kinds where distance means something.
+    pub fn is_run(self) -> bool {
+        matches!(self, SessionKind::EasyRun | SessionKind::LongRun | SessionKind::Workout | SessionKind::Race)
+    }
+}
+
+/// Declares a string-backed enum stored as text in SQLite, with its serde names.
+macro_rules! text_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+        pub enum $name { $(#[serde(rename = $text)] $variant),+ }
+
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+text_enum!(RaceDistance { FiveK = "5k", TenK = "10k", Half = "half", Marathon = "marathon", Custom = "custom" });
+text_enum!(RaceStatus { Planned = "planned", Done = "done" });
+text_enum!(MassageType {
+    Sports = "sports",
+    DeepTissue = "deep_tissue",
+    Relaxation = "relaxation",
+    SelfMassage = "self_massage",
+    FoamRolling = "foam_rolling",
+});
+text_enum!(Pressure { Light = "light", Medium = "medium", Firm = "firm" });
+text_enum!(RecoveryType {
+    Stretching = "stretching",
+    Yoga = "yoga",
+    IceBath = "ice_bath",
+    SleepNote = "sleep_note",
+    RestDay = "rest_day",
+});
+
+impl RaceDistance {
+    /// Standard race distances in metres; `Custom` takes the session's own distance.
+    pub fn metres(self) -> Option<f64> {
+        match self {
+            RaceDistance::FiveK => Some(5_000.0),
+            RaceDistance::TenK => Some(10_000.0),
+            RaceDistance::Half => Some(21_097.5),
+            RaceDistance::Marathon => Some(42_195.0),
+            RaceDistance::Custom => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RaceDetails {
+    pub name: String,
+    pub distance: RaceDistance,
+    pub status: RaceStatus,
+    /// Chip time in seconds; only for a race that is done.
+    pub finish_time_s: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MassageDetails {
+    pub massage_type: MassageType,
+    pub therapist: String,
+    pub pressure: Option<Pressure>,
+    /// Canonical region ids, see `regions`.
+    pub focus_regions: Vec<String>,
+    pub felt_after: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryDetails {
+    pub recovery_type: RecoveryType,
+}
+
+/// What kind a session is, with the fields only that kind has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SessionDetails {
+    EasyRun,
+    LongRun,
+    Workout,
+    Race(RaceDetails),
+    Massage(MassageDetails),
+    OtherRecovery(RecoveryDetails),
+}
+
+impl SessionDetails {
+    pub fn kind(&self) -> SessionKind {
+        match self {
+            SessionDetails::EasyRun => SessionKind::EasyRun,
+            SessionDetails::LongRun => SessionKind::LongRun,
+            SessionDetails::Workout => SessionKind::Workout,
+            SessionDetails::Race(_) => SessionKind::Race,
+            SessionDetails::Massage(_) => SessionKind::Massage,
+            SessionDetails::OtherRecovery(_) => SessionKind::OtherRecovery,
+        }
+    }
+}
+
+/// A new or edited session, as the form sends it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionInput {
+    /// Wall time where the session started, `YYYY-MM-DDTHH:MM`.
+    pub start_local: String,
+    /// IANA zone the wall time is in, e.g. "Europe/London".
+    pub zone: String,
+    pub duration_s: Option<i32>,
+    pub distance_m: Option<f64>,
+    /// Perceived effort, 1 to 10.
+    pub rpe: Option<i32>,
+    pub notes: String,
+    pub details: SessionDetails,
+}
+
+/// A stored session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    pub id: String,
+    /// RFC 3339 instant in UTC.
+    pub start_utc: String,
+    pub zone: String,
+    /// Wall time in `zone`, `YYYY-MM-DDTHH:MM`.
+    pub start_local: String,
+    pub duration_s: Option<i32>,
+    pub distance_m: Option<f64>,
+    pub rpe: Option<i32>,
+    pub notes: String,
+    pub details: SessionDetails,
+    /// RFC 3339 instants.
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Session {
+    pub fn kind(&self) -> SessionKind {
+        self.details.kind()
+    }
+
+    pub fn to_input(&self) -> SessionInput {
+        SessionInput {
+            start_local: self.start_local.clone(),
+            zone: self.zone.clone(),
+            duration_s: self.duration_s,
+            distance_m: self.distance_m,
+            rpe: self.rpe,
+            notes: self.notes.clone(),
+            details: self.details.clone(),
+        }
+    }
+}
+
+/// Which sessions to list. Dates are whole days in `zone`, both ends included.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionQuery {
+    /// Empty means every kind.
+    pub kinds: Vec<SessionKind>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub zone: String,
+    /// From the previous page's `nextCursor`.
+    pub cursor: Option<String>,
+    /// Page size, 1 to 500; 50 when absent.
+    pub limit: Option<u32>,
+}
+
+/// One page of sessions, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionPage {
+    pub items: Vec<Session>,
+    /// Pass back as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}

@@ -1,0 +1,141 @@
+//! Wall-clock time to instants and back. Instants are stored in UTC with the IANA zone the runner
+//! was in; a wall time that falls in a DST gap or overlap is handled here explicitly, never by
+//! unwrapping a `LocalResult`.
+
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+
+/// Parses an IANA zone name such as "Europe/London".
+pub fn parse_zone(field: &str, zone: &str) -> Result<Tz> {
+    zone.parse::<Tz>().map_err(|_| {
+        Error::field(field, "unknown_value", format!("\"{}\" is not a known time zone.", clip(zone)))
+    })
+}
+
+/// Parses the `YYYY-MM-DDTHH:MM` (optionally `:SS`) a datetime-local input gives.
+pub fn parse_wall(field: &str, label: &str, text: &str) -> Result<NaiveDateTime> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::field(field, "required", format!("{label} is required.")));
+    }
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .ok_or_else(|| {
+            Error::field(field, "invalid_format", format!("{label} must be a date and time like 2026-04-19 09:30."))
+        })
+}
+
+pub fn parse_date(field: &str, label: &str, text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::field(field, "invalid_format", format!("{label} must be a date like 2026-04-19."))
+    })
+}
+
+/// The instant a wall time names in `tz`. In an overlap (clocks going back) the earlier instant is
+/// taken, as a runner logging "01:30" most likely means the first one. In a gap (clocks going
+/// forward) the time never happened, so it is refused with a message saying why.
+pub fn wall_to_utc(field: &str, wall: NaiveDateTime, tz: Tz) -> Result<DateTime<Utc>> {
+    match tz.from_local_datetime(&wall) {
+        LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(earlier, _) => Ok(earlier.with_timezone(&Utc)),
+        LocalResult::None => Err(Error::field(
+            field,
+            "nonexistent_time",
+            format!(
+                "{} did not happen in {} (the clocks went forward). Pick a time an hour later.",
+                wall.format("%Y-%m-%d %H:%M"),
+                tz.name()
+            ),
+        )),
+    }
+}
+
+/// Midnight at the start of `date` in `tz`, for date-range filters. Midnight can itself fall in a
+/// DST gap (some zones change at 00:00); then the first instant of that day is used.
+pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
+    let mut wall = date.and_hms_opt(0, 0, 0).expect("midnight is a valid time");
+    // A gap is at most a few hours; step forward a minute at a time until the wall time exists.
+    for _ in 0..(24 * 60) {
+        match tz.from_local_datetime(&wall) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.with_timezone(&Utc),
+            LocalResult::None => wall += chrono::Duration::minutes(1),
+        }
+    }
+    Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight is a valid time"))
+}
+
+/// The wall time of `instant` in `tz`, as `YYYY-MM-DDTHH:MM`.
+pub fn utc_to_wall(instant: DateTime<Utc>, tz: Tz) -> String {
+    instant.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// Quotes user text in an error message without echoing a megabyte back.
+pub(crate) fn clip(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn wall(s: &str) -> NaiveDateTime {
+        parse_wall("start", "Start", s).unwrap()
+    }
+
+    #[rstest]
+    #[case::london_gap("Europe/London", "2026-03-29T01:30")]
+    #[case::new_york_gap("America/New_York", "2026-03-08T02:30")]
+    #[case::sydney_gap("Australia/Sydney", "2026-10-04T02:30")]
+    fn a_wall_time_in_a_gap_is_refused_with_the_field(#[case] zone: &str, #[case] w: &str) {
+        let tz = parse_zone("zone", zone).unwrap();
+        let err = wall_to_utc("start", wall(w), tz).unwrap_err();
+        assert_eq!(err.payload().field.as_deref(), Some("start"));
+        assert_eq!(err.payload().fields[0].code, "nonexistent_time");
+    }
+
+    #[rstest]
+    #[case::london_overlap("Europe/London", "2026-10-25T01:30", "2026-10-25T00:30:00+00:00")]
+    #[case::new_york_overlap("America/New_York", "2026-11-01T01:30", "2026-11-01T05:30:00+00:00")]
+    #[case::sydney_overlap("Australia/Sydney", "2026-04-05T02:30", "2026-04-04T15:30:00+00:00")]
+    fn a_wall_time_in_an_overlap_takes_the_earlier_instant(
+        #[case] zone: &str,
+        #[case] w: &str,
+        #[case] utc: &str,
+    ) {
+        let tz = parse_zone("zone", zone).unwrap();
+        let got = wall_to_utc("start", wall(w), tz).unwrap();
+        assert_eq!(got, DateTime::parse_from_rfc3339(utc).unwrap());
+    }
+
+    #[test]
+    fn round_trips_a_plain_wall_time() {
+        let tz = parse_zone("zone", "Europe/Berlin").unwrap();
+        let t = wall_to_utc("start", wall("2026-07-01T07:05"), tz).unwrap();
+        assert_eq!(utc_to_wall(t, tz), "2026-07-01T07:05");
+    }
+
+    #[test]
+    fn refuses_unknown_zones_and_bad_formats() {
+        assert!(parse_zone("zone", "Mars/Olympus").is_err());
+        assert!(parse_wall("start", "Start", "yesterday").is_err());
+        assert!(parse_wall("start", "Start", "2026-02-30T10:00").is_err());
+        assert!(parse_wall("start", "Start", "").is_err());
+    }
+
+    #[test]
+    fn start_of_day_survives_a_midnight_gap() {
+        // Santiago springs forward at 00:00, so 00:00 does not exist that day.
+        let tz = parse_zone("zone", "America/Santiago").unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 9, 6).unwrap();
+        let t = start_of_day(d, tz);
+        assert_eq!(utc_to_wall(t, tz), "2026-09-06T01:00");
+    }
+}
