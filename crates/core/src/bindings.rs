@@ -30,7 +30,9 @@ fn export_all(dir: &Path) {
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if name.ends_with(".ts") {
@@ -45,7 +47,11 @@ fn committed_typescript_bindings_match_the_rust_types() {
     let fresh = tempfile::tempdir().unwrap();
     export_all(fresh.path());
     let want = read_tree(fresh.path());
-    assert!(want.contains_key("Session.ts"), "export produced {:?}", want.keys());
+    assert!(
+        want.contains_key("Session.ts"),
+        "export produced {:?}",
+        want.keys()
+    );
 
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         let dir = committed_dir();
@@ -56,7 +62,11 @@ fn committed_typescript_bindings_match_the_rust_types() {
         }
     }
     let have = read_tree(&committed_dir());
-    let stale: Vec<_> = want.iter().filter(|(k, v)| have.get(*k) != Some(v)).map(|(k, _)| k).collect();
+    let stale: Vec<_> = want
+        .iter()
+        .filter(|(k, v)| have.get(*k) != Some(v))
+        .map(|(k, _)| k)
+        .collect();
     let extra: Vec<_> = have.keys().filter(|k| !want.contains_key(*k)).collect();
     assert!(
         stale.is_empty() && extra.is_empty(),

@@ -20,7 +20,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
-        Self { field: field.to_owned(), code: code.to_owned(), message: message.into() }
+        Self {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.into(),
+        }
     }
 }
 
@@ -44,7 +48,9 @@ pub enum Error {
     #[error("The disk is full, so nothing was saved. Free some space and try again.")]
     DiskFull,
 
-    #[error("The data folder is read-only, so nothing was saved. You can still browse your entries.")]
+    #[error(
+        "The data folder is read-only, so nothing was saved. You can still browse your entries."
+    )]
     ReadOnly,
 
     #[error("The database is busy in another process. Try again in a moment.")]
@@ -104,7 +110,9 @@ impl From<rusqlite::Error> for Error {
             Some(C::DiskFull) => Error::DiskFull,
             Some(C::ReadOnly) => Error::ReadOnly,
             Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Busy,
-            Some(C::NotADatabase) => Error::NotADatabase { path: String::from("The database file") },
+            Some(C::NotADatabase) => Error::NotADatabase {
+                path: String::from("The database file"),
+            },
             _ => Error::Storage(e),
         }
     }

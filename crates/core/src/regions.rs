@@ -32,15 +32,30 @@ pub struct Region {
 macro_rules! pair {
     ($id:literal, $name:literal, $view:ident) => {
         [
-            Region { id: concat!($id, "_l"), label: concat!("Left ", $name), view: View::$view, side: Side::Left },
-            Region { id: concat!($id, "_r"), label: concat!("Right ", $name), view: View::$view, side: Side::Right },
+            Region {
+                id: concat!($id, "_l"),
+                label: concat!("Left ", $name),
+                view: View::$view,
+                side: Side::Left,
+            },
+            Region {
+                id: concat!($id, "_r"),
+                label: concat!("Right ", $name),
+                view: View::$view,
+                side: Side::Right,
+            },
         ]
     };
 }
 
 macro_rules! one {
     ($id:literal, $label:literal, $view:ident) => {
-        [Region { id: $id, label: $label, view: View::$view, side: Side::Centre }]
+        [Region {
+            id: $id,
+            label: $label,
+            view: View::$view,
+            side: Side::Centre,
+        }]
     };
 }
 
@@ -54,8 +69,18 @@ const FRONT: [[Region; 2]; 9] = [
     pair!("shin", "shin", Front),
     pair!("ankle", "ankle", Front),
     [
-        Region { id: "chest", label: "Chest", view: View::Front, side: Side::Centre },
-        Region { id: "abdomen", label: "Abdomen", view: View::Front, side: Side::Centre },
+        Region {
+            id: "chest",
+            label: "Chest",
+            view: View::Front,
+            side: Side::Centre,
+        },
+        Region {
+            id: "abdomen",
+            label: "Abdomen",
+            view: View::Front,
+            side: Side::Centre,
+        },
     ],
 ];
 
@@ -101,7 +126,14 @@ mod tests {
         let unique: HashSet<_> = ids.iter().collect();
         assert_eq!(ids.len(), unique.len(), "duplicate region id");
         assert_eq!(ids.len(), 33);
-        for id in ["it_band_l", "shin_r", "achilles_l", "plantar_r", "neck_shoulders", "chest"] {
+        for id in [
+            "it_band_l",
+            "shin_r",
+            "achilles_l",
+            "plantar_r",
+            "neck_shoulders",
+            "chest",
+        ] {
             assert!(is_known(id), "{id} missing");
         }
         assert!(!is_known("tail"));

@@ -23,8 +23,12 @@ pub struct Settings {
 }
 
 pub fn get(db: &Db) -> Result<Settings> {
-    let units: Option<String> =
-        db.conn().query_row("SELECT value FROM settings WHERE key = 'units'", [], |r| r.get(0)).optional()?;
+    let units: Option<String> = db
+        .conn()
+        .query_row("SELECT value FROM settings WHERE key = 'units'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
     let units = match units.as_deref() {
         Some("mi") => Units::Mi,
         _ => Units::Km,

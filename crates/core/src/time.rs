@@ -7,10 +7,22 @@ use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 
+/// A moment in time. Everything the core stores is in UTC.
+pub type Instant = DateTime<Utc>;
+
+/// The current instant. Hosts pass it into the core, so tests can fix the clock.
+pub fn now() -> Instant {
+    Utc::now()
+}
+
 /// Parses an IANA zone name such as "Europe/London".
 pub fn parse_zone(field: &str, zone: &str) -> Result<Tz> {
     zone.parse::<Tz>().map_err(|_| {
-        Error::field(field, "unknown_value", format!("\"{}\" is not a known time zone.", clip(zone)))
+        Error::field(
+            field,
+            "unknown_value",
+            format!("\"{}\" is not a known time zone.", clip(zone)),
+        )
     })
 }
 
@@ -18,19 +30,31 @@ pub fn parse_zone(field: &str, zone: &str) -> Result<Tz> {
 pub fn parse_wall(field: &str, label: &str, text: &str) -> Result<NaiveDateTime> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::field(field, "required", format!("{label} is required.")));
+        return Err(Error::field(
+            field,
+            "required",
+            format!("{label} is required."),
+        ));
     }
     ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
         .ok_or_else(|| {
-            Error::field(field, "invalid_format", format!("{label} must be a date and time like 2026-04-19 09:30."))
+            Error::field(
+                field,
+                "invalid_format",
+                format!("{label} must be a date and time like 2026-04-19 09:30."),
+            )
         })
 }
 
 pub fn parse_date(field: &str, label: &str, text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::field(field, "invalid_format", format!("{label} must be a date like 2026-04-19."))
+        Error::field(
+            field,
+            "invalid_format",
+            format!("{label} must be a date like 2026-04-19."),
+        )
     })
 }
 
@@ -69,7 +93,10 @@ pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
 
 /// The wall time of `instant` in `tz`, as `YYYY-MM-DDTHH:MM`.
 pub fn utc_to_wall(instant: DateTime<Utc>, tz: Tz) -> String {
-    instant.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
+    instant
+        .with_timezone(&tz)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
 }
 
 /// Quotes user text in an error message without echoing a megabyte back.

@@ -31,7 +31,9 @@ impl Db {
     /// Opens (creating if missing) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Db> {
         check_header(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         Self::init(conn, Some(path.to_owned()))
     }
@@ -49,12 +51,17 @@ impl Db {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > latest_version() {
-            return Err(Error::SchemaTooNew { found, supported: latest_version() });
+            return Err(Error::SchemaTooNew {
+                found,
+                supported: latest_version(),
+            });
         }
-        migrations::all().to_latest(&mut conn).map_err(|e| match e {
-            rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
-            other => Error::Migration(other.to_string()),
-        })?;
+        migrations::all()
+            .to_latest(&mut conn)
+            .map_err(|e| match e {
+                rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
+                other => Error::Migration(other.to_string()),
+            })?;
         Ok(Db { conn, path })
     }
 
@@ -63,7 +70,9 @@ impl Db {
     }
 
     pub fn schema_version(&self) -> Result<u32> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Runs `f` in one transaction: committed on `Ok`, rolled back on `Err`.
@@ -101,11 +110,16 @@ fn check_header(path: &Path) -> Result<()> {
         return Ok(());
     }
     if read < header.len() || &header[..16] != SQLITE_MAGIC {
-        return Err(Error::NotADatabase { path: path.display().to_string() });
+        return Err(Error::NotADatabase {
+            path: path.display().to_string(),
+        });
     }
     let found = u32::from_be_bytes([header[60], header[61], header[62], header[63]]);
     if found > latest_version() {
-        return Err(Error::SchemaTooNew { found, supported: latest_version() });
+        return Err(Error::SchemaTooNew {
+            found,
+            supported: latest_version(),
+        });
     }
     Ok(())
 }
@@ -119,9 +133,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(&dir.path().join("a.sqlite3")).unwrap();
         let c = db.conn();
-        let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-        let sync: i64 = c.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
-        let fk: i64 = c.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        let mode: String = c
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        let sync: i64 = c
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
+        let fk: i64 = c
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
         assert_eq!(sync, 2, "synchronous=FULL");
         assert_eq!(fk, 1);
@@ -134,8 +154,10 @@ mod tests {
         let path = dir.path().join("future.sqlite3");
         {
             let c = Connection::open(&path).unwrap();
-            c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
-            c.pragma_update(None, "user_version", latest_version() + 5).unwrap();
+            c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+                .unwrap();
+            c.pragma_update(None, "user_version", latest_version() + 5)
+                .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         let err = Db::open(&path).err().expect("must refuse");
@@ -179,7 +201,9 @@ mod tests {
         assert_eq!(s.distance_m, Some(8000.0));
         let m = crate::sessions::get(&db, "m1").unwrap();
         match m.details {
-            crate::sessions::SessionDetails::Massage(d) => assert_eq!(d.focus_regions, vec!["calf_l"]),
+            crate::sessions::SessionDetails::Massage(d) => {
+                assert_eq!(d.focus_regions, vec!["calf_l"])
+            }
             other => panic!("wrong kind {other:?}"),
         }
     }

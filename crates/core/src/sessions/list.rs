@@ -16,7 +16,11 @@ pub const MAX_LIMIT: u32 = 500;
 pub fn list(db: &Db, q: &SessionQuery) -> Result<SessionPage> {
     let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(Error::field("limit", "out_of_range", format!("Page size must be from 1 to {MAX_LIMIT}.")));
+        return Err(Error::field(
+            "limit",
+            "out_of_range",
+            format!("Page size must be from 1 to {MAX_LIMIT}."),
+        ));
     }
     let mut sql = format!("SELECT {COLUMNS} FROM sessions s WHERE 1");
     let mut args: Vec<Value> = Vec::new();
@@ -51,7 +55,7 @@ pub fn list(db: &Db, q: &SessionQuery) -> Result<SessionPage> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let next_cursor = if items.len() > limit as usize {
         items.truncate(limit as usize);
-        items.last().map(|s| cursor_for(s))
+        items.last().map(cursor_for)
     } else {
         None
     };
@@ -66,11 +70,17 @@ fn date_bounds(q: &SessionQuery) -> Result<(Option<i64>, Option<i64>)> {
         return Ok((None, None));
     }
     let tz = time::parse_zone("zone", &q.zone)?;
-    let from = from.map(|d| time::parse_date("from", "From", d)).transpose()?;
+    let from = from
+        .map(|d| time::parse_date("from", "From", d))
+        .transpose()?;
     let to = to.map(|d| time::parse_date("to", "To", d)).transpose()?;
     if let (Some(f), Some(t)) = (from, to) {
         if f > t {
-            return Err(Error::field("to", "out_of_range", "To must be on or after From."));
+            return Err(Error::field(
+                "to",
+                "out_of_range",
+                "To must be on or after From.",
+            ));
         }
     }
     Ok((
@@ -84,12 +94,20 @@ fn blank_to_none(s: &Option<String>) -> Option<&str> {
 }
 
 fn cursor_for(s: &super::model::Session) -> String {
-    let secs = chrono::DateTime::parse_from_rfc3339(&s.start_utc).map(|t| t.timestamp()).unwrap_or_default();
+    let secs = chrono::DateTime::parse_from_rfc3339(&s.start_utc)
+        .map(|t| t.timestamp())
+        .unwrap_or_default();
     format!("{secs}:{}", s.id)
 }
 
 fn parse_cursor(c: &str) -> Result<(i64, String)> {
-    let bad = || Error::field("cursor", "invalid_format", "The page cursor is not valid; reload the list.");
+    let bad = || {
+        Error::field(
+            "cursor",
+            "invalid_format",
+            "The page cursor is not valid; reload the list.",
+        )
+    };
     let (secs, id) = c.split_once(':').ok_or_else(bad)?;
     Ok((secs.parse().map_err(|_| bad())?, id.to_owned()))
 }

@@ -42,7 +42,10 @@ impl SessionKind {
 
     /// Kinds where distance means something.
     pub fn is_run(self) -> bool {
-        matches!(self, SessionKind::EasyRun | SessionKind::LongRun | SessionKind::Workout | SessionKind::Race)
+        matches!(
+            self,
+            SessionKind::EasyRun | SessionKind::LongRun | SessionKind::Workout | SessionKind::Race
+        )
     }
 }
 

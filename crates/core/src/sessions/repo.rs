@@ -34,10 +34,15 @@ pub fn update(db: &mut Db, id: &str, input: &SessionInput, now: DateTime<Utc>) -
     let v = validate::session(input, now)?;
     db.with_tx(|tx| {
         let created: i64 = tx
-            .query_row("SELECT created_at FROM sessions WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT created_at FROM sessions WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or(Error::NotFound { what: "Session" })?;
-        tx.execute("DELETE FROM session_focus_regions WHERE session_id = ?1", [id])?;
+        tx.execute(
+            "DELETE FROM session_focus_regions WHERE session_id = ?1",
+            [id],
+        )?;
         tx.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
         insert(tx, id, &v, created, now.timestamp())?;
         fetch(tx, id)
@@ -63,18 +68,32 @@ pub fn restore(db: &mut Db, session: &Session, now: DateTime<Utc>) -> Result<Ses
 }
 
 fn rfc3339(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 fn put_back(db: &mut Db, session: &Session, v: &Valid, now: DateTime<Utc>) -> Result<Session> {
     if uuid::Uuid::parse_str(&session.id).is_err() {
-        return Err(Error::field("id", "invalid_format", "That entry can't be restored: its id is not valid."));
+        return Err(Error::field(
+            "id",
+            "invalid_format",
+            "That entry can't be restored: its id is not valid.",
+        ));
     }
     let created = rfc3339(&session.created_at).unwrap_or(now).timestamp();
     db.with_tx(|tx| {
-        let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)", [&session.id], |r| r.get(0))?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)",
+            [&session.id],
+            |r| r.get(0),
+        )?;
         if exists {
-            return Err(Error::field("id", "duplicate", "That entry is already in the log."));
+            return Err(Error::field(
+                "id",
+                "duplicate",
+                "That entry is already in the log.",
+            ));
         }
         insert(tx, &session.id, v, created, now.timestamp())?;
         fetch(tx, &session.id)
@@ -83,7 +102,8 @@ fn put_back(db: &mut Db, session: &Session, v: &Valid, now: DateTime<Utc>) -> Re
 
 fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, updated: i64) -> Result<()> {
     let (mut race_name, mut race_distance, mut race_status, mut finish) = (None, None, None, None);
-    let (mut massage_type, mut therapist, mut pressure, mut felt_after, mut regions) = (None, None, None, None, None);
+    let (mut massage_type, mut therapist, mut pressure, mut felt_after, mut regions) =
+        (None, None, None, None, None);
     let mut recovery_type = None;
     match &v.details {
         SessionDetails::Race(r) => {
@@ -132,25 +152,38 @@ fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, updated: i64) -> 
         },
     )?;
     for region in regions.into_iter().flatten() {
-        tx.execute("INSERT INTO session_focus_regions (session_id, region_id) VALUES (?1, ?2)", [id, region])?;
+        tx.execute(
+            "INSERT INTO session_focus_regions (session_id, region_id) VALUES (?1, ?2)",
+            [id, region],
+        )?;
     }
     Ok(())
 }
 
 fn fetch(conn: &rusqlite::Connection, id: &str) -> Result<Session> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM sessions s WHERE s.id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or(Error::NotFound { what: "Session" })
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM sessions s WHERE s.id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound { what: "Session" })
 }
 
 fn instant(secs: i64) -> DateTime<Utc> {
-    Utc.timestamp_opt(secs, 0).single().unwrap_or(DateTime::UNIX_EPOCH)
+    Utc.timestamp_opt(secs, 0)
+        .single()
+        .unwrap_or(DateTime::UNIX_EPOCH)
 }
 
 fn text_enum<T>(row: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     let s: String = row.get(idx)?;
     parse(&s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, format!("unknown value {s:?}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unknown value {s:?}").into(),
+        )
     })
 }
 
@@ -173,7 +206,10 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<Session> {
         SessionKind::Massage => SessionDetails::Massage(MassageDetails {
             massage_type: text_enum(row, 12, MassageType::parse)?,
             therapist: row.get::<_, Option<String>>(13)?.unwrap_or_default(),
-            pressure: row.get::<_, Option<String>>(14)?.as_deref().and_then(Pressure::parse),
+            pressure: row
+                .get::<_, Option<String>>(14)?
+                .as_deref()
+                .and_then(Pressure::parse),
             felt_after: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
             focus_regions: row
                 .get::<_, Option<String>>(19)?

@@ -40,7 +40,11 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
     let start = match zone {
         Some(tz) => collect(&mut errs, start_instant(&input.start_local, tz, now)),
         // Without a zone there is no instant, but the format can still be checked.
-        None => collect(&mut errs, time::parse_wall("start", "Start", &input.start_local)).and(None),
+        None => collect(
+            &mut errs,
+            time::parse_wall("start", "Start", &input.start_local),
+        )
+        .and(None),
     };
     let mut keep = |r: Result<()>| {
         collect(&mut errs, r);
@@ -51,7 +55,11 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
     keep(distance(input, kind.is_run()));
     if let Some(rpe) = input.rpe {
         if !(1..=10).contains(&rpe) {
-            keep(Err(Error::field("rpe", "out_of_range", "Effort must be from 1 to 10.")));
+            keep(Err(Error::field(
+                "rpe",
+                "out_of_range",
+                "Effort must be from 1 to 10.",
+            )));
         }
     }
     keep(text("notes", "Notes", &input.notes, NOTES_MAX, false));
@@ -66,14 +74,30 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
                 keep(race_timing(r.status, start, r.finish_time_s, now));
             }
             if r.distance.metres().is_none() && input.distance_m.is_none() {
-                keep(Err(Error::field("distance", "required", "A custom race needs its distance.")));
+                keep(Err(Error::field(
+                    "distance",
+                    "required",
+                    "A custom race needs its distance.",
+                )));
             }
         }
         SessionDetails::Massage(m) => {
             m.therapist = m.therapist.trim().to_owned();
             m.felt_after = m.felt_after.trim().to_owned();
-            keep(text("therapist", "Therapist", &m.therapist, SHORT_TEXT_MAX, false));
-            keep(text("feltAfter", "How it felt after", &m.felt_after, FELT_AFTER_MAX, false));
+            keep(text(
+                "therapist",
+                "Therapist",
+                &m.therapist,
+                SHORT_TEXT_MAX,
+                false,
+            ));
+            keep(text(
+                "feltAfter",
+                "How it felt after",
+                &m.felt_after,
+                FELT_AFTER_MAX,
+                false,
+            ));
             keep(focus_regions(&mut m.focus_regions));
         }
         _ => {}
@@ -117,16 +141,29 @@ fn start_instant(text: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
     let wall = time::parse_wall("start", "Start", text)?;
     let earliest = NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1).expect("valid date");
     if wall.date() < earliest {
-        return Err(Error::field("start", "out_of_range", format!("Start must be in {EARLIEST_YEAR} or later.")));
+        return Err(Error::field(
+            "start",
+            "out_of_range",
+            format!("Start must be in {EARLIEST_YEAR} or later."),
+        ));
     }
     let instant = time::wall_to_utc("start", wall, tz)?;
     if instant > now + Duration::days(MAX_AHEAD_DAYS) {
-        return Err(Error::field("start", "out_of_range", "Start must be within the next two years."));
+        return Err(Error::field(
+            "start",
+            "out_of_range",
+            "Start must be within the next two years.",
+        ));
     }
     Ok(instant)
 }
 
-fn race_timing(status: RaceStatus, start: DateTime<Utc>, finish: Option<i32>, now: DateTime<Utc>) -> Result<()> {
+fn race_timing(
+    status: RaceStatus,
+    start: DateTime<Utc>,
+    finish: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<()> {
     match status {
         RaceStatus::Planned if start <= now => Err(Error::field(
             "raceStatus",
@@ -149,24 +186,44 @@ fn race_timing(status: RaceStatus, start: DateTime<Utc>, finish: Option<i32>, no
 
 fn duration(field: &str, label: &str, value: Option<i32>) -> Result<()> {
     match value {
-        Some(s) if s <= 0 => Err(Error::field(field, "out_of_range", format!("{label} must be more than 0."))),
-        Some(s) if s > DURATION_MAX_S => {
-            Err(Error::field(field, "out_of_range", format!("{label} must be under a week.")))
-        }
+        Some(s) if s <= 0 => Err(Error::field(
+            field,
+            "out_of_range",
+            format!("{label} must be more than 0."),
+        )),
+        Some(s) if s > DURATION_MAX_S => Err(Error::field(
+            field,
+            "out_of_range",
+            format!("{label} must be under a week."),
+        )),
         _ => Ok(()),
     }
 }
 
 fn distance(input: &SessionInput, is_run: bool) -> Result<()> {
-    let Some(d) = input.distance_m else { return Ok(()) };
+    let Some(d) = input.distance_m else {
+        return Ok(());
+    };
     if !is_run {
-        return Err(Error::field("distance", "not_allowed", "Only runs and races have a distance."));
+        return Err(Error::field(
+            "distance",
+            "not_allowed",
+            "Only runs and races have a distance.",
+        ));
     }
     if !d.is_finite() || d <= 0.0 {
-        return Err(Error::field("distance", "out_of_range", "Distance must be more than 0."));
+        return Err(Error::field(
+            "distance",
+            "out_of_range",
+            "Distance must be more than 0.",
+        ));
     }
     if d > DISTANCE_MAX_M {
-        return Err(Error::field("distance", "out_of_range", "Distance must be under 1,000 km (621 mi)."));
+        return Err(Error::field(
+            "distance",
+            "out_of_range",
+            "Distance must be under 1,000 km (621 mi).",
+        ));
     }
     Ok(())
 }
@@ -175,7 +232,11 @@ fn distance(input: &SessionInput, is_run: bool) -> Result<()> {
 /// tabs (they are invisible in the UI and break CSV exports and the printed sheet).
 fn text(field: &str, label: &str, value: &str, max: usize, required: bool) -> Result<()> {
     if required && value.trim().is_empty() {
-        return Err(Error::field(field, "required", format!("{label} is required.")));
+        return Err(Error::field(
+            field,
+            "required",
+            format!("{label} is required."),
+        ));
     }
     let len = value.chars().count();
     if len > max {
@@ -185,8 +246,15 @@ fn text(field: &str, label: &str, value: &str, max: usize, required: bool) -> Re
             format!("{label} must be at most {max} characters (it has {len})."),
         ));
     }
-    if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Err(Error::field(field, "invalid_format", format!("{label} contains an invisible control character.")));
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(Error::field(
+            field,
+            "invalid_format",
+            format!("{label} contains an invisible control character."),
+        ));
     }
     Ok(())
 }

@@ -1,0 +1,47 @@
+use aftermile_core::sessions::{self, Session, SessionInput, SessionPage, SessionQuery};
+use aftermile_core::{time, ErrorPayload};
+use tauri::State;
+
+use crate::state::AppState;
+
+type Res<T> = Result<T, ErrorPayload>;
+
+#[tauri::command]
+pub async fn list_sessions(state: State<'_, AppState>, query: SessionQuery) -> Res<SessionPage> {
+    state.run(move |db| sessions::list(db, &query)).await
+}
+
+#[tauri::command]
+pub async fn get_session(state: State<'_, AppState>, id: String) -> Res<Session> {
+    state.run(move |db| sessions::get(db, &id)).await
+}
+
+#[tauri::command]
+pub async fn create_session(state: State<'_, AppState>, input: SessionInput) -> Res<Session> {
+    state
+        .run(move |db| sessions::create(db, &input, time::now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_session(
+    state: State<'_, AppState>,
+    id: String,
+    input: SessionInput,
+) -> Res<Session> {
+    state
+        .run(move |db| sessions::update(db, &id, &input, time::now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_session(state: State<'_, AppState>, id: String) -> Res<Session> {
+    state.run(move |db| sessions::delete(db, &id)).await
+}
+
+#[tauri::command]
+pub async fn restore_session(state: State<'_, AppState>, session: Session) -> Res<Session> {
+    state
+        .run(move |db| sessions::restore(db, &session, time::now()))
+        .await
+}

@@ -1,0 +1,59 @@
+//! The shell's one piece of state: the open database, or why it could not be opened.
+//!
+//! A database that is refused (from a newer version, not a database) does not stop the window
+//! from opening: every command then returns the refusal, and the UI shows it on an error screen.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use aftermile_core::{paths, Db, Error, ErrorPayload};
+use tauri::{AppHandle, Manager};
+
+pub struct AppState {
+    db: Result<Arc<Mutex<Db>>, ErrorPayload>,
+}
+
+impl AppState {
+    pub fn open(app: &AppHandle) -> Self {
+        let db = locate(app)
+            .and_then(|path| Db::open(&path))
+            .map(|db| Arc::new(Mutex::new(db)));
+        if let Err(e) = &db {
+            eprintln!("Aftermile: database unavailable: {e}");
+        }
+        AppState {
+            db: db.map_err(|e| e.payload()),
+        }
+    }
+
+    /// Runs `f` on a blocking thread: SQLite calls (and their fsyncs) must never run on the async
+    /// runtime's workers or the main thread, where they would stall the window.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, ErrorPayload>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Db) -> aftermile_core::Result<T> + Send + 'static,
+    {
+        let db = self.db.clone()?;
+        tauri::async_runtime::spawn_blocking(move || {
+            // A panic while holding the lock leaves the Db consistent (an open transaction rolls
+            // back on drop), so a poisoned lock is safe to reuse.
+            let mut guard = db.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut guard).map_err(|e| e.payload())
+        })
+        .await
+        .map_err(|e| ErrorPayload {
+            code: "internal".into(),
+            message: format!("Aftermile hit an internal error: {e}"),
+            field: None,
+            fields: Vec::new(),
+        })?
+    }
+}
+
+fn locate(app: &AppHandle) -> aftermile_core::Result<PathBuf> {
+    let platform = app
+        .path()
+        .app_data_dir()
+        .map_err(|e| Error::Io(std::io::Error::other(format!("no app data directory: {e}"))))?;
+    paths::prepare_db_path(&paths::data_dir(&platform))
+}
