@@ -1,1 +1,195 @@
-fn main() {}
+//! `make bench`: storage speed on ten years of daily sessions in a temp-file database with the
+//! real pragmas (WAL, synchronous=FULL). Prints p50/p95 per operation as a Markdown table; it is a
+//! measurement, not a test, so nothing here asserts a time.
+
+use std::time::{Duration, Instant};
+
+use aftermile_core::sessions::{self, *};
+use aftermile_core::Db;
+use chrono::{Duration as Days, NaiveDate, TimeZone, Utc};
+
+const YEARS: i64 = 10;
+const ZONE: &str = "Europe/London";
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut db = Db::open(&dir.path().join("bench.sqlite3")).expect("open db");
+    let now = Utc.with_ymd_and_hms(2026, 11, 29, 12, 0, 0).unwrap();
+    let first = NaiveDate::from_ymd_opt(2016, 11, 30).unwrap();
+
+    let seeded = seed(&mut db, first, now);
+    println!("Seeded {seeded} sessions over {YEARS} years ({first} to 2026-11-29).\n");
+
+    let mut rows = Vec::new();
+    let mut day = 0;
+    rows.push(measure("save one entry", 200, || {
+        day += 1;
+        let start = format!("2026-11-{:02}T19:{:02}", 1 + day % 28, day % 60);
+        sessions::create(&mut db, &run(&start, &format!("bench {day}")), now).expect("insert");
+    }));
+    let mut month = 0;
+    rows.push(measure("list a month", 200, || {
+        month = (month + 7) % (12 * YEARS as u32);
+        let from = first + Days::days(i64::from(month) * 30);
+        let page = list(&db, &range(from, from + Days::days(30), 500));
+        assert!(page.items.len() >= 28, "a month holds a run a day");
+    }));
+    let mut year = 0;
+    rows.push(measure("list a year", 50, || {
+        year = (year + 3) % YEARS;
+        let from = first + Days::days(year * 365);
+        let mut cursor = None;
+        let mut n = 0;
+        loop {
+            let page = list(
+                &db,
+                &SessionQuery {
+                    cursor,
+                    ..range(from, from + Days::days(364), 500)
+                },
+            );
+            n += page.items.len();
+            cursor = page.next_cursor;
+            if cursor.is_none() {
+                break;
+            }
+        }
+        assert!(n >= 365);
+    }));
+    rows.push(measure("list newest 50", 200, || {
+        let page = list(
+            &db,
+            &SessionQuery {
+                zone: ZONE.into(),
+                limit: Some(50),
+                ..Default::default()
+            },
+        );
+        assert_eq!(page.items.len(), 50);
+    }));
+
+    println!("| operation | runs | p50 | p95 |");
+    println!("|---|---:|---:|---:|");
+    for r in rows {
+        println!(
+            "| {} | {} | {} | {} |",
+            r.name,
+            r.runs,
+            fmt(r.p50),
+            fmt(r.p95)
+        );
+    }
+}
+
+fn list(db: &Db, q: &SessionQuery) -> SessionPage {
+    sessions::list(db, q).expect("list")
+}
+
+fn range(from: NaiveDate, to: NaiveDate, limit: u32) -> SessionQuery {
+    SessionQuery {
+        zone: ZONE.into(),
+        from: Some(from.to_string()),
+        to: Some(to.to_string()),
+        limit: Some(limit),
+        ..Default::default()
+    }
+}
+
+fn run(start: &str, notes: &str) -> SessionInput {
+    SessionInput {
+        start_local: start.into(),
+        zone: ZONE.into(),
+        duration_s: Some(3000),
+        distance_m: Some(9_000.0),
+        rpe: Some(4),
+        notes: notes.into(),
+        details: SessionDetails::EasyRun,
+    }
+}
+
+/// A run every day, a massage every week and a race every eight weeks.
+fn seed(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
+    // Seeding is set-up, not what is measured: skip the per-commit fsync, then restore FULL.
+    db.conn()
+        .pragma_update(None, "synchronous", "OFF")
+        .expect("pragma");
+    let mut n = 0;
+    let mut d = first;
+    while d < now.date_naive() {
+        let day = d.format("%Y-%m-%d");
+        sessions::create(db, &run(&format!("{day}T07:00"), "easy with strides"), now)
+            .expect("seed run");
+        n += 1;
+        let i = (d - first).num_days();
+        if i % 7 == 3 {
+            let m = SessionInput {
+                distance_m: None,
+                details: SessionDetails::Massage(MassageDetails {
+                    massage_type: MassageType::Sports,
+                    therapist: "Sam".into(),
+                    pressure: Some(Pressure::Medium),
+                    focus_regions: vec!["calf_l".into(), "hamstring_r".into()],
+                    felt_after: "looser".into(),
+                }),
+                ..run(&format!("{day}T18:00"), "")
+            };
+            sessions::create(db, &m, now).expect("seed massage");
+            n += 1;
+        }
+        if i % 56 == 20 {
+            let r = SessionInput {
+                distance_m: None,
+                details: SessionDetails::Race(RaceDetails {
+                    name: format!("Race {i}"),
+                    distance: RaceDistance::Half,
+                    status: RaceStatus::Done,
+                    finish_time_s: Some(5400),
+                }),
+                ..run(&format!("{day}T09:30"), "")
+            };
+            sessions::create(db, &r, now).expect("seed race");
+            n += 1;
+        }
+        d += Days::days(1);
+    }
+    db.conn()
+        .pragma_update(None, "synchronous", "FULL")
+        .expect("pragma");
+    n
+}
+
+struct Row {
+    name: &'static str,
+    runs: usize,
+    p50: Duration,
+    p95: Duration,
+}
+
+fn measure(name: &'static str, runs: usize, mut f: impl FnMut()) -> Row {
+    for _ in 0..5 {
+        f(); // warm the page cache and statement cache
+    }
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let at = |q: f64| {
+        times[((runs as f64 * q).ceil() as usize)
+            .saturating_sub(1)
+            .min(runs - 1)]
+    };
+    Row {
+        name,
+        runs,
+        p50: at(0.50),
+        p95: at(0.95),
+    }
+}
+
+fn fmt(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
