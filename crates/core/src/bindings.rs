@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::TS;
 
+use crate::content::Content;
 use crate::error::ErrorPayload;
+use crate::marks::{HeatMapQuery, Mark, MarkInput, RegionHistory};
 use crate::regions::Region;
 use crate::sessions::{Session, SessionInput, SessionPage, SessionQuery};
 use crate::settings::Settings;
@@ -26,6 +28,11 @@ fn export_all(dir: &Path) {
     Settings::export_all(&cfg).unwrap();
     Region::export_all(&cfg).unwrap();
     ErrorPayload::export_all(&cfg).unwrap();
+    Mark::export_all(&cfg).unwrap();
+    MarkInput::export_all(&cfg).unwrap();
+    HeatMapQuery::export_all(&cfg).unwrap();
+    RegionHistory::export_all(&cfg).unwrap();
+    Content::export_all(&cfg).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

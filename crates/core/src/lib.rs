@@ -1,8 +1,10 @@
 //! aftermile-core: the domain, storage and rules of Aftermile, with no Tauri and no webview. The
 //! desktop shell, the benchmarks and the tests all use it the same way: open a `Db`, call functions.
 
+pub mod content;
 pub mod db;
 pub mod error;
+pub mod marks;
 pub mod paths;
 pub mod regions;
 pub mod sessions;

@@ -3,7 +3,10 @@
 
 use rusqlite_migration::{Migrations, M};
 
-const STEPS: &[&str] = &[include_str!("../../migrations/0001_sessions.sql")];
+const STEPS: &[&str] = &[
+    include_str!("../../migrations/0001_sessions.sql"),
+    include_str!("../../migrations/0002_marks.sql"),
+];
 
 pub fn all() -> Migrations<'static> {
     Migrations::from_iter(STEPS.iter().map(|sql| M::up(sql)))

@@ -43,7 +43,8 @@ pub fn update(db: &mut Db, id: &str, input: &SessionInput, now: DateTime<Utc>) -
             "DELETE FROM session_focus_regions WHERE session_id = ?1",
             [id],
         )?;
-        tx.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
+        // An upsert, not delete-and-insert: deleting the row would unlink the soreness marks
+        // that reference it (ON DELETE SET NULL).
         insert(tx, id, &v, created, now.timestamp())?;
         fetch(tx, id)
     })
@@ -100,6 +101,7 @@ fn put_back(db: &mut Db, session: &Session, v: &Valid, now: DateTime<Utc>) -> Re
     })
 }
 
+/// Inserts the session, or rewrites every column but `id` and `created_at` when it exists.
 fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, updated: i64) -> Result<()> {
     let (mut race_name, mut race_distance, mut race_status, mut finish) = (None, None, None, None);
     let (mut massage_type, mut therapist, mut pressure, mut felt_after, mut regions) =
@@ -128,7 +130,15 @@ fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, updated: i64) -> 
             massage_type, therapist, pressure, felt_after, recovery_type, created_at, updated_at)
          VALUES (:id, :kind, :start, :zone, :duration, :distance, :rpe, :notes,
             :race_name, :race_distance, :race_status, :finish,
-            :massage_type, :therapist, :pressure, :felt_after, :recovery_type, :created, :updated)",
+            :massage_type, :therapist, :pressure, :felt_after, :recovery_type, :created, :updated)
+         ON CONFLICT (id) DO UPDATE SET
+            kind = excluded.kind, start_utc = excluded.start_utc, zone = excluded.zone,
+            duration_s = excluded.duration_s, distance_m = excluded.distance_m, rpe = excluded.rpe,
+            notes = excluded.notes, race_name = excluded.race_name, race_distance = excluded.race_distance,
+            race_status = excluded.race_status, finish_time_s = excluded.finish_time_s,
+            massage_type = excluded.massage_type, therapist = excluded.therapist,
+            pressure = excluded.pressure, felt_after = excluded.felt_after,
+            recovery_type = excluded.recovery_type, updated_at = excluded.updated_at",
         named_params! {
             ":id": id,
             ":kind": v.details.kind().as_str(),

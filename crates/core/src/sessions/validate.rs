@@ -230,7 +230,13 @@ fn distance(input: &SessionInput, is_run: bool) -> Result<()> {
 
 /// Free text: a length limit in characters, and no control characters other than line breaks and
 /// tabs (they are invisible in the UI and break CSV exports and the printed sheet).
-fn text(field: &str, label: &str, value: &str, max: usize, required: bool) -> Result<()> {
+pub(crate) fn text(
+    field: &str,
+    label: &str,
+    value: &str,
+    max: usize,
+    required: bool,
+) -> Result<()> {
     if required && value.trim().is_empty() {
         return Err(Error::field(
             field,

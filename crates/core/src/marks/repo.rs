@@ -1,0 +1,190 @@
+//! Storing marks. Validation runs before the transaction opens, so a refused mark writes nothing.
+
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
+
+use super::model::{Mark, MarkInput, Sensation};
+use super::validate;
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::time;
+
+pub(super) const COLUMNS: &str =
+    "m.id, m.region_id, m.sensation, m.intensity, m.swelling, m.bruising, m.note,
+    m.at_utc, m.zone, m.session_id, m.created_at, m.updated_at";
+
+pub fn create(db: &mut Db, input: &MarkInput, now: DateTime<Utc>) -> Result<Mark> {
+    let id = uuid::Uuid::new_v4().to_string();
+    write(db, &id, input, now, None)
+}
+
+pub fn update(db: &mut Db, id: &str, input: &MarkInput, now: DateTime<Utc>) -> Result<Mark> {
+    let created: Option<i64> = db
+        .conn()
+        .query_row("SELECT created_at FROM marks WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let created = created.ok_or(Error::NotFound { what: "Mark" })?;
+    write(db, id, input, now, Some(created))
+}
+
+/// Deletes a mark and returns it, so the UI can offer Undo through `restore`.
+pub fn delete(db: &mut Db, id: &str) -> Result<Mark> {
+    db.with_tx(|tx| {
+        let gone = fetch(tx, id)?;
+        tx.execute("DELETE FROM marks WHERE id = ?1", [id])?;
+        Ok(gone)
+    })
+}
+
+/// Puts back a deleted mark with its id, judged as of its last save.
+pub fn restore(db: &mut Db, mark: &Mark, now: DateTime<Utc>) -> Result<Mark> {
+    if uuid::Uuid::parse_str(&mark.id).is_err() {
+        return Err(Error::field(
+            "id",
+            "invalid_format",
+            "That mark can't be restored: its id is not valid.",
+        ));
+    }
+    let exists: bool = db.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM marks WHERE id = ?1)",
+        [&mark.id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(Error::field(
+            "id",
+            "duplicate",
+            "That mark is already on the chart.",
+        ));
+    }
+    let saved = DateTime::parse_from_rfc3339(&mark.updated_at)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or(now);
+    let created = DateTime::parse_from_rfc3339(&mark.created_at)
+        .map(|t| t.timestamp())
+        .unwrap_or(now.timestamp());
+    write(
+        db,
+        &mark.id,
+        &mark.to_input(),
+        saved.max(now),
+        Some(created),
+    )
+}
+
+pub fn get(db: &Db, id: &str) -> Result<Mark> {
+    fetch(db.conn(), id)
+}
+
+/// Marks attached to one session, oldest first.
+pub fn for_session(db: &Db, session_id: &str) -> Result<Vec<Mark>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM marks m WHERE m.session_id = ?1 ORDER BY m.at_utc, m.id"
+    ))?;
+    let rows = stmt
+        .query_map([session_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+fn write(
+    db: &mut Db,
+    id: &str,
+    input: &MarkInput,
+    now: DateTime<Utc>,
+    created: Option<i64>,
+) -> Result<Mark> {
+    let v = validate::mark(input, now)?;
+    let session = input
+        .session_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    db.with_tx(|tx| {
+        if let Some(sid) = session {
+            let known: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)", [sid], |r| r.get(0))?;
+            if !known {
+                return Err(Error::field("session", "unknown_value", "The session this mark belongs to no longer exists."));
+            }
+        }
+        tx.execute(
+            "INSERT INTO marks (id, region_id, sensation, intensity, swelling, bruising, note, at_utc, zone,
+                session_id, created_at, updated_at)
+             VALUES (:id, :region, :sensation, :intensity, :swelling, :bruising, :note, :at, :zone,
+                :session, :created, :updated)
+             ON CONFLICT (id) DO UPDATE SET
+                region_id = excluded.region_id, sensation = excluded.sensation,
+                intensity = excluded.intensity, swelling = excluded.swelling, bruising = excluded.bruising,
+                note = excluded.note, at_utc = excluded.at_utc, zone = excluded.zone,
+                session_id = excluded.session_id, updated_at = excluded.updated_at",
+            named_params! {
+                ":id": id,
+                ":region": input.region_id,
+                ":sensation": input.sensation.as_str(),
+                ":intensity": input.intensity,
+                ":swelling": input.swelling,
+                ":bruising": input.bruising,
+                ":note": v.note,
+                ":at": v.at_utc.timestamp(),
+                ":zone": v.zone.name(),
+                ":session": session,
+                ":created": created.unwrap_or(now.timestamp()),
+                ":updated": now.timestamp(),
+            },
+        )?;
+        fetch(tx, id)
+    })
+}
+
+fn fetch(conn: &Connection, id: &str) -> Result<Mark> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM marks m WHERE m.id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound { what: "Mark" })
+}
+
+pub(super) fn rfc3339(secs: i64) -> String {
+    Utc.timestamp_opt(secs, 0)
+        .single()
+        .unwrap_or(DateTime::UNIX_EPOCH)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+pub(super) fn from_row(row: &Row) -> rusqlite::Result<Mark> {
+    let sensation: String = row.get(2)?;
+    let sensation = Sensation::parse(&sensation).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            2,
+            rusqlite::types::Type::Text,
+            format!("sensation {sensation:?}").into(),
+        )
+    })?;
+    let at: i64 = row.get(7)?;
+    let zone: String = row.get(8)?;
+    let tz = zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC);
+    let at_instant = Utc
+        .timestamp_opt(at, 0)
+        .single()
+        .unwrap_or(DateTime::UNIX_EPOCH);
+    Ok(Mark {
+        id: row.get(0)?,
+        region_id: row.get(1)?,
+        sensation,
+        intensity: row.get(3)?,
+        swelling: row.get(4)?,
+        bruising: row.get(5)?,
+        note: row.get(6)?,
+        at_utc: rfc3339(at),
+        at_local: time::utc_to_wall(at_instant, tz),
+        zone,
+        session_id: row.get(9)?,
+        created_at: rfc3339(row.get(10)?),
+        updated_at: rfc3339(row.get(11)?),
+    })
+}
