@@ -11,6 +11,14 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "update_settings",
     "list_regions",
+    "create_mark",
+    "update_mark",
+    "delete_mark",
+    "restore_mark",
+    "heat_map",
+    "region_history",
+    "marks_for_session",
+    "get_content",
 ];
 
 fn main() {

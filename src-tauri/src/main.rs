@@ -26,6 +26,14 @@ fn main() {
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::settings::list_regions,
+            commands::marks::create_mark,
+            commands::marks::update_mark,
+            commands::marks::delete_mark,
+            commands::marks::restore_mark,
+            commands::marks::heat_map,
+            commands::marks::region_history,
+            commands::marks::marks_for_session,
+            commands::marks::get_content,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -1,5 +1,6 @@
 //! Tauri commands. Each is `async` (a sync command would run on the main thread and freeze the
 //! window), converts its arguments and calls aftermile-core through `AppState::run`. Nothing more.
 
+pub mod marks;
 pub mod sessions;
 pub mod settings;
