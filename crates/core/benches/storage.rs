@@ -1,9 +1,10 @@
-//! `make bench`: storage speed on ten years of daily sessions in a temp-file database with the
+//! `make bench`: storage speed on ten years of daily sessions and soreness marks in a temp-file database with the
 //! real pragmas (WAL, synchronous=FULL). Prints p50/p95 per operation as a Markdown table; it is a
 //! measurement, not a test, so nothing here asserts a time.
 
 use std::time::{Duration, Instant};
 
+use aftermile_core::marks::{self, HeatMapQuery, MarkInput, Sensation};
 use aftermile_core::sessions::{self, *};
 use aftermile_core::Db;
 use chrono::{Duration as Days, NaiveDate, TimeZone, Utc};
@@ -66,6 +67,19 @@ fn main() {
             },
         );
         assert_eq!(page.items.len(), 50);
+    }));
+
+    let marked = seed_marks(&mut db, first, now);
+    println!("Seeded {marked} soreness marks over the same years.\n");
+    rows.push(measure("heat map, last 7 days", 200, || {
+        let map = marks::heat_map(&db, &HeatMapQuery { days: Some(7) }, now).expect("heat map");
+        assert!(!map.is_empty());
+    }));
+    let mut r = 0;
+    rows.push(measure("one region's history", 200, || {
+        r = (r + 1) % MARK_REGIONS.len();
+        let h = marks::history(&db, MARK_REGIONS[r]).expect("history");
+        assert!(!h.marks.is_empty());
     }));
 
     println!("| operation | runs | p50 | p95 |");
@@ -148,6 +162,47 @@ fn seed(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
                 ..run(&format!("{day}T09:30"), "")
             };
             sessions::create(db, &r, now).expect("seed race");
+            n += 1;
+        }
+        d += Days::days(1);
+    }
+    db.conn()
+        .pragma_update(None, "synchronous", "FULL")
+        .expect("pragma");
+    n
+}
+
+const MARK_REGIONS: [&str; 6] = [
+    "calf_l",
+    "calf_r",
+    "hamstring_l",
+    "quadriceps_r",
+    "it_band_l",
+    "plantar_r",
+];
+
+/// Two marks a day on rotating regions: a heavy user of the body chart.
+fn seed_marks(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
+    db.conn()
+        .pragma_update(None, "synchronous", "OFF")
+        .expect("pragma");
+    let mut n = 0;
+    let mut d = first;
+    while d < now.date_naive() {
+        for (k, hour) in [(0usize, "08:00"), (3, "20:00")] {
+            let i = (d - first).num_days() as usize + k;
+            let input = MarkInput {
+                region_id: MARK_REGIONS[i % MARK_REGIONS.len()].into(),
+                sensation: Sensation::Sore,
+                intensity: (i % 11) as i32,
+                swelling: false,
+                bruising: false,
+                note: "after the long run".into(),
+                at_local: format!("{}T{hour}", d.format("%Y-%m-%d")),
+                zone: ZONE.into(),
+                session_id: None,
+            };
+            marks::create(db, &input, now).expect("seed mark");
             n += 1;
         }
         d += Days::days(1);
