@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { firstLine, formatDay, formatMonth, formatStart, nowLocalMinute, zoneCity } from './format';
+
+describe('formatStart', () => {
+  it('shows the wall time as written, whatever zone the computer is in', () => {
+    const text = formatStart('2024-05-03T07:30', 'en-GB');
+    expect(text).toContain('3 May 2024');
+    expect(text).toContain('07:30');
+  });
+
+  it('gives back text it cannot read', () => {
+    expect(formatStart('garbage', 'en-GB')).toBe('garbage');
+  });
+});
+
+describe('formatMonth', () => {
+  it('names the month and year', () => {
+    expect(formatMonth('2023-12-31T23:59', 'en-GB')).toBe('December 2023');
+  });
+});
+
+describe('nowLocalMinute', () => {
+  it('drops seconds and pads fields', () => {
+    expect(nowLocalMinute(new Date(2024, 0, 5, 7, 8, 59))).toBe('2024-01-05T07:08');
+  });
+});
+
+describe('firstLine', () => {
+  it('keeps only the first line', () => {
+    expect(firstLine('  Felt good\nlegs heavy later')).toBe('Felt good');
+    expect(firstLine('')).toBe('');
+  });
+});
+
+describe('formatDay and zoneCity', () => {
+  it('puts the weekday before the day number', () => {
+    expect(formatDay('2024-05-03T07:30', 'en-US')).toBe('Fri 3');
+  });
+
+  it('names the city of a zone', () => {
+    expect(zoneCity('America/New_York')).toBe('New York');
+    expect(zoneCity('UTC')).toBe('UTC');
+  });
+});

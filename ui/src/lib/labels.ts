@@ -1,0 +1,59 @@
+//! Words for the core's enum values. Lists are ordered as the runner should see them.
+
+import type { MassageType } from './bindings/MassageType';
+import type { Pressure } from './bindings/Pressure';
+import type { RaceDistance } from './bindings/RaceDistance';
+import type { RaceStatus } from './bindings/RaceStatus';
+import type { RecoveryType } from './bindings/RecoveryType';
+import type { SessionKind } from './bindings/SessionKind';
+
+type Options<T extends string> = ReadonlyArray<{ value: T; label: string }>;
+
+export const KINDS: Options<SessionKind> = [
+  { value: 'easy_run', label: 'Easy run' },
+  { value: 'long_run', label: 'Long run' },
+  { value: 'workout', label: 'Workout' },
+  { value: 'race', label: 'Race' },
+  { value: 'massage', label: 'Massage' },
+  { value: 'other_recovery', label: 'Other recovery' },
+];
+
+export const RACE_DISTANCES: Options<RaceDistance> = [
+  { value: '5k', label: '5K' },
+  { value: '10k', label: '10K' },
+  { value: 'half', label: 'Half marathon' },
+  { value: 'marathon', label: 'Marathon' },
+  { value: 'custom', label: 'Custom' },
+];
+
+export const RACE_STATUSES: Options<RaceStatus> = [
+  { value: 'planned', label: 'Planned' },
+  { value: 'done', label: 'Done' },
+];
+
+export const MASSAGE_TYPES: Options<MassageType> = [
+  { value: 'sports', label: 'Sports massage' },
+  { value: 'deep_tissue', label: 'Deep tissue' },
+  { value: 'relaxation', label: 'Relaxation' },
+  { value: 'self_massage', label: 'Self-massage' },
+  { value: 'foam_rolling', label: 'Foam rolling' },
+];
+
+export const PRESSURES: Options<Pressure> = [
+  { value: 'light', label: 'Light' },
+  { value: 'medium', label: 'Medium' },
+  { value: 'firm', label: 'Firm' },
+];
+
+export const RECOVERY_TYPES: Options<RecoveryType> = [
+  { value: 'stretching', label: 'Stretching' },
+  { value: 'yoga', label: 'Yoga' },
+  { value: 'ice_bath', label: 'Ice bath' },
+  { value: 'sleep_note', label: 'Sleep note' },
+  { value: 'rest_day', label: 'Rest day' },
+];
+
+/** The label for a value, or the value itself if the core has grown a new one. */
+export function labelOf<T extends string>(options: Options<T>, value: T): string {
+  return options.find((o) => o.value === value)?.label ?? value;
+}

@@ -1,0 +1,9 @@
+export type PageId = 'log' | 'body' | 'plan' | 'briefing' | 'settings';
+
+export const PAGES: ReadonlyArray<{ id: PageId; label: string }> = [
+  { id: 'log', label: 'Log' },
+  { id: 'body', label: 'Body' },
+  { id: 'plan', label: 'Plan' },
+  { id: 'briefing', label: 'Briefing' },
+  { id: 'settings', label: 'Settings' },
+];
