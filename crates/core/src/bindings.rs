@@ -10,7 +10,9 @@ use ts_rs::TS;
 use crate::content::Content;
 use crate::error::ErrorPayload;
 use crate::marks::{HeatMapQuery, Mark, MarkInput, RegionHistory};
+use crate::recovery::RuleSource;
 use crate::regions::Region;
+use crate::reminders::{Reminder, ReminderAction, ReminderInput, ReminderQuery, Snooze};
 use crate::sessions::{Session, SessionInput, SessionPage, SessionQuery};
 use crate::settings::Settings;
 
@@ -33,6 +35,12 @@ fn export_all(dir: &Path) {
     HeatMapQuery::export_all(&cfg).unwrap();
     RegionHistory::export_all(&cfg).unwrap();
     Content::export_all(&cfg).unwrap();
+    Reminder::export_all(&cfg).unwrap();
+    ReminderInput::export_all(&cfg).unwrap();
+    ReminderQuery::export_all(&cfg).unwrap();
+    ReminderAction::export_all(&cfg).unwrap();
+    Snooze::export_all(&cfg).unwrap();
+    RuleSource::export_all(&cfg).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

@@ -77,18 +77,25 @@ pub fn wall_to_utc(field: &str, wall: NaiveDateTime, tz: Tz) -> Result<DateTime<
     }
 }
 
+/// The instant a wall time names for a reminder, which must fire even when the wall time falls in
+/// a DST gap: a gap moves it forward to the first wall time that exists (02:30 on a spring-forward
+/// night in New York fires at 03:00), and an overlap takes the earlier instant, so it fires once.
+pub fn wall_to_utc_lenient(wall: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
+    let mut w = wall;
+    // Gaps are at most a few hours; a day of minutes bounds the search in every zone.
+    for _ in 0..(24 * 60) {
+        match tz.from_local_datetime(&w) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.with_timezone(&Utc),
+            LocalResult::None => w += chrono::Duration::minutes(1),
+        }
+    }
+    Utc.from_utc_datetime(&wall)
+}
+
 /// Midnight at the start of `date` in `tz`, for date-range filters. Midnight can itself fall in a
 /// DST gap (some zones change at 00:00); then the first instant of that day is used.
 pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
-    let mut wall = date.and_hms_opt(0, 0, 0).expect("midnight is a valid time");
-    // A gap is at most a few hours; step forward a minute at a time until the wall time exists.
-    for _ in 0..(24 * 60) {
-        match tz.from_local_datetime(&wall) {
-            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.with_timezone(&Utc),
-            LocalResult::None => wall += chrono::Duration::minutes(1),
-        }
-    }
-    Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight is a valid time"))
+    wall_to_utc_lenient(date.and_time(chrono::NaiveTime::MIN), tz)
 }
 
 /// The wall time of `instant` in `tz`, as `YYYY-MM-DDTHH:MM`.
@@ -155,6 +162,31 @@ mod tests {
         assert!(parse_wall("start", "Start", "yesterday").is_err());
         assert!(parse_wall("start", "Start", "2026-02-30T10:00").is_err());
         assert!(parse_wall("start", "Start", "").is_err());
+    }
+
+    #[rstest]
+    #[case::new_york_gap("America/New_York", "2026-03-08T02:30", "2026-03-08T03:00")]
+    #[case::london_gap("Europe/London", "2026-03-29T01:30", "2026-03-29T02:00")]
+    #[case::sydney_gap("Australia/Sydney", "2026-10-04T02:30", "2026-10-04T03:00")]
+    fn a_reminder_in_a_gap_moves_to_the_end_of_the_gap(
+        #[case] zone: &str,
+        #[case] w: &str,
+        #[case] fires: &str,
+    ) {
+        let tz = parse_zone("zone", zone).unwrap();
+        assert_eq!(utc_to_wall(wall_to_utc_lenient(wall(w), tz), tz), fires);
+    }
+
+    #[rstest]
+    #[case::london("Europe/London", "2026-10-25T01:30")]
+    #[case::new_york("America/New_York", "2026-11-01T01:30")]
+    #[case::sydney("Australia/Sydney", "2026-04-05T02:30")]
+    fn a_reminder_in_an_overlap_is_one_instant_the_first(#[case] zone: &str, #[case] w: &str) {
+        let tz = parse_zone("zone", zone).unwrap();
+        let t = wall_to_utc_lenient(wall(w), tz);
+        assert_eq!(t, wall_to_utc("start", wall(w), tz).unwrap());
+        // An hour later the same wall time comes round again: that is not a second firing time.
+        assert_eq!(utc_to_wall(t + chrono::Duration::hours(1), tz), w);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use rusqlite_migration::{Migrations, M};
 const STEPS: &[&str] = &[
     include_str!("../../migrations/0001_sessions.sql"),
     include_str!("../../migrations/0002_marks.sql"),
+    include_str!("../../migrations/0003_reminders.sql"),
 ];
 
 pub fn all() -> Migrations<'static> {

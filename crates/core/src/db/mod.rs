@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
@@ -75,9 +75,13 @@ impl Db {
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
-    /// Runs `f` in one transaction: committed on `Ok`, rolled back on `Err`.
+    /// Runs `f` in one transaction: committed on `Ok`, rolled back on `Err`. IMMEDIATE takes the
+    /// write lock up front, so a read-then-write (claiming a due reminder) can't interleave with
+    /// another process's write and can't fail half-way on a lock upgrade.
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)

@@ -7,6 +7,7 @@ pub mod validate;
 
 pub use list::list;
 pub use model::*;
+pub(crate) use repo::fetch_in;
 pub use repo::{create, delete, get, restore, update};
 
 #[cfg(test)]

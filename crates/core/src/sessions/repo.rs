@@ -9,6 +9,7 @@ use super::model::*;
 use super::validate::{self, Valid};
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::reminders;
 use crate::time;
 
 /// Columns in the order `from_row` reads them.
@@ -22,12 +23,22 @@ pub fn create(db: &mut Db, input: &SessionInput, now: DateTime<Utc>) -> Result<S
     let id = uuid::Uuid::new_v4().to_string();
     db.with_tx(|tx| {
         insert(tx, &id, &v, now.timestamp(), now.timestamp())?;
+        reminders::sync::sync_session(tx, &id, now)?;
         fetch(tx, &id)
     })
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Session> {
     fetch(db.conn(), id)
+}
+
+/// A session on any connection (inside a transaction too), or `None`.
+pub(crate) fn fetch_in(conn: &rusqlite::Connection, id: &str) -> Result<Option<Session>> {
+    match fetch(conn, id) {
+        Ok(s) => Ok(Some(s)),
+        Err(Error::NotFound { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 pub fn update(db: &mut Db, id: &str, input: &SessionInput, now: DateTime<Utc>) -> Result<Session> {
@@ -46,6 +57,7 @@ pub fn update(db: &mut Db, id: &str, input: &SessionInput, now: DateTime<Utc>) -
         // An upsert, not delete-and-insert: deleting the row would unlink the soreness marks
         // that reference it (ON DELETE SET NULL).
         insert(tx, id, &v, created, now.timestamp())?;
+        reminders::sync::sync_session(tx, id, now)?;
         fetch(tx, id)
     })
 }
@@ -55,6 +67,8 @@ pub fn delete(db: &mut Db, id: &str) -> Result<Session> {
     db.with_tx(|tx| {
         let gone = fetch(tx, id)?;
         tx.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
+        // Its waiting reminders go with it; fired ones stay as history (see reminders::sync).
+        reminders::sync::sync_session(tx, id, Utc::now())?;
         Ok(gone)
     })
 }
@@ -97,6 +111,7 @@ fn put_back(db: &mut Db, session: &Session, v: &Valid, now: DateTime<Utc>) -> Re
             ));
         }
         insert(tx, &session.id, v, created, now.timestamp())?;
+        reminders::sync::sync_session(tx, &session.id, now)?;
         fetch(tx, &session.id)
     })
 }

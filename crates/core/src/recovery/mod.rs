@@ -1,0 +1,12 @@
+//! Recovery after races: the rules (as data with sources), plan generation, quiet hours and the
+//! warnings shown when a massage or hard session goes against the rules.
+
+pub mod plan;
+pub mod quiet;
+pub mod rules;
+
+pub use plan::{
+    for_deep_massage, for_race, Context, MassageFacts, PlannedReminder, RaceFacts, ReminderKind,
+};
+pub use quiet::QuietHours;
+pub use rules::{sources, RecoveryRules, RuleSource};
