@@ -141,7 +141,10 @@ mod tests {
     fn defaults_then_remembers_every_field() {
         let mut db = Db::open_in_memory().unwrap();
         assert_eq!(get(&db).unwrap(), Settings::default());
-        let mut s = Settings { units: Units::Mi, ..Default::default() };
+        let mut s = Settings {
+            units: Units::Mi,
+            ..Default::default()
+        };
         s.quiet_hours.start = "21:30".into();
         s.rules.checkin_hours = vec![24, 48];
         s.close_to_tray = false;
@@ -167,7 +170,11 @@ mod tests {
     #[test]
     fn bad_values_are_refused_by_field_and_nothing_is_written() {
         let mut db = Db::open_in_memory().unwrap();
-        let mut s = Settings { units: Units::Mi, morning_time: "8 o'clock".into(), ..Default::default() };
+        let mut s = Settings {
+            units: Units::Mi,
+            morning_time: "8 o'clock".into(),
+            ..Default::default()
+        };
         s.quiet_hours.end = "nope".into();
         let p = update(&mut db, &s).unwrap_err().payload();
         let fields: Vec<_> = p.fields.iter().map(|f| f.field.as_str()).collect();

@@ -2,9 +2,14 @@
 //! functions, so it can be tested with plain data or `mockIPC`.
 
 import { invoke } from '@tauri-apps/api/core';
+import type { Content } from './bindings/Content';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { FieldError } from './bindings/FieldError';
+import type { HeatMapQuery } from './bindings/HeatMapQuery';
+import type { Mark } from './bindings/Mark';
+import type { MarkInput } from './bindings/MarkInput';
 import type { Region } from './bindings/Region';
+import type { RegionHistory } from './bindings/RegionHistory';
 import type { Session } from './bindings/Session';
 import type { SessionInput } from './bindings/SessionInput';
 import type { SessionPage } from './bindings/SessionPage';
@@ -75,3 +80,15 @@ export const getSettings = () => call<Settings>('get_settings');
 export const updateSettings = (settings: Settings) => call<Settings>('update_settings', { settings });
 export const listRegions = () => call<Region[]>('list_regions');
 
+// --- Body chart: marks, heat map, region history and the benefits content. ---
+
+export const createMark = (input: MarkInput) => call<Mark>('create_mark', { input });
+export const updateMark = (id: string, input: MarkInput) => call<Mark>('update_mark', { id, input });
+/** Resolves to the deleted mark, which `restoreMark` takes back for Undo. */
+export const deleteMark = (id: string) => call<Mark>('delete_mark', { id });
+export const restoreMark = (mark: Mark) => call<Mark>('restore_mark', { mark });
+/** The latest mark per region within the last `days` days (7 when null). */
+export const heatMap = (days: number | null) => call<Mark[]>('heat_map', { query: { days } satisfies HeatMapQuery });
+export const regionHistory = (regionId: string) => call<RegionHistory>('region_history', { regionId });
+export const marksForSession = (sessionId: string) => call<Mark[]>('marks_for_session', { sessionId });
+export const getContent = () => call<Content>('get_content');

@@ -24,10 +24,11 @@ pub fn heat_map(db: &Db, q: &HeatMapQuery, now: DateTime<Utc>) -> Result<Vec<Mar
         ));
     }
     let since = (now - Duration::days(i64::from(days))).timestamp();
-    // The window function picks one row per region: the newest, ties broken by id.
+    // The window function picks one row per region: the newest; marks in the same minute go by
+    // which was saved last.
     let sql = format!(
         "SELECT {COLUMNS} FROM (
-            SELECT *, row_number() OVER (PARTITION BY region_id ORDER BY at_utc DESC, id DESC) AS n
+            SELECT *, row_number() OVER (PARTITION BY region_id ORDER BY at_utc DESC, updated_at DESC, rowid DESC) AS n
             FROM marks WHERE at_utc >= ?1 AND at_utc <= ?2
          ) m WHERE m.n = 1 ORDER BY m.region_id"
     );
@@ -49,7 +50,7 @@ pub fn history(db: &Db, region_id: &str) -> Result<RegionHistory> {
         ));
     }
     let mut stmt = db.conn().prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM marks m WHERE m.region_id = ?1 ORDER BY m.at_utc DESC, m.id DESC LIMIT ?2"
+        "SELECT {COLUMNS} FROM marks m WHERE m.region_id = ?1 ORDER BY m.at_utc DESC, m.updated_at DESC, m.rowid DESC LIMIT ?2"
     ))?;
     let mut marks = stmt
         .query_map(rusqlite::params![region_id, HISTORY_MAX], from_row)?

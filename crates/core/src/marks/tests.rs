@@ -268,3 +268,29 @@ fn now_minus_window_edge_is_included() {
         1
     );
 }
+
+#[test]
+fn marks_in_the_same_minute_go_by_which_was_saved_last() {
+    let mut db = Db::open_in_memory().unwrap();
+    create(&mut db, &sore("calf_l", "2026-06-14T08:00", 6), now()).unwrap();
+    create(
+        &mut db,
+        &MarkInput {
+            sensation: Sensation::Tight,
+            ..sore("calf_l", "2026-06-14T08:00", 3)
+        },
+        now(),
+    )
+    .unwrap();
+    let map = heat_map(&db, &HeatMapQuery { days: None }, now()).unwrap();
+    assert_eq!(map[0].intensity, 3);
+    assert_eq!(
+        history(&db, "calf_l")
+            .unwrap()
+            .marks
+            .last()
+            .unwrap()
+            .intensity,
+        3
+    );
+}
