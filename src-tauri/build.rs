@@ -19,6 +19,14 @@ const COMMANDS: &[&str] = &[
     "region_history",
     "marks_for_session",
     "get_content",
+    "list_reminders",
+    "create_reminder",
+    "edit_reminder",
+    "snooze_reminder",
+    "act_on_reminder",
+    "delete_reminder",
+    "rule_sources",
+    "export_ics",
 ];
 
 fn main() {

@@ -1,20 +1,52 @@
-//! The Aftermile desktop shell: opens the database, registers the commands and runs the window.
-//! All logic lives in aftermile-core; this crate only adapts it to Tauri.
+//! The Aftermile desktop shell: opens the database, registers the plugins and commands, runs the
+//! reminder scheduler and the tray. All logic lives in aftermile-core; this crate adapts it to Tauri.
 
 // Release builds on Windows get no console window.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod notify;
+mod scheduler;
 mod state;
+mod tray;
 
-use tauri::Manager;
+use tauri::{Manager, WindowEvent};
+
+/// Passed by the autostart entry, so a login start goes straight to the tray.
+const MINIMIZED_FLAG: &str = "--minimized";
 
 fn main() {
     let result = tauri::Builder::default()
+        // First, so a second launch hands over to this one before doing anything else.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            tray::show_window(app)
+        }))
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![MINIMIZED_FLAG]),
+        ))
         .setup(|app| {
             let state = state::AppState::open(app.handle());
             app.manage(state);
+            tray::build(app.handle())?;
+            if std::env::args().any(|a| a == MINIMIZED_FLAG) {
+                if let Some(w) = app.get_webview_window("main") {
+                    let _ = w.hide();
+                }
+            }
+            scheduler::start(app.handle().clone());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // With "close to tray" on, closing hides the window and the scheduler keeps running.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                if window.app_handle().state::<state::AppState>().close_to_tray() {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::sessions::list_sessions,
@@ -34,6 +66,14 @@ fn main() {
             commands::marks::region_history,
             commands::marks::marks_for_session,
             commands::marks::get_content,
+            commands::reminders::list_reminders,
+            commands::reminders::create_reminder,
+            commands::reminders::edit_reminder,
+            commands::reminders::snooze_reminder,
+            commands::reminders::act_on_reminder,
+            commands::reminders::delete_reminder,
+            commands::reminders::rule_sources,
+            commands::reminders::export_ics,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

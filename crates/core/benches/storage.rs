@@ -85,13 +85,7 @@ fn main() {
     println!("| operation | runs | p50 | p95 |");
     println!("|---|---:|---:|---:|");
     for r in rows {
-        println!(
-            "| {} | {} | {} | {} |",
-            r.name,
-            r.runs,
-            fmt(r.p50),
-            fmt(r.p95)
-        );
+        println!("| {} | {} | {} | {} |", r.name, r.runs, fmt(r.p50), fmt(r.p95));
     }
 }
 
@@ -124,15 +118,12 @@ fn run(start: &str, notes: &str) -> SessionInput {
 /// A run every day, a massage every week and a race every eight weeks.
 fn seed(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
     // Seeding is set-up, not what is measured: skip the per-commit fsync, then restore FULL.
-    db.conn()
-        .pragma_update(None, "synchronous", "OFF")
-        .expect("pragma");
+    db.conn().pragma_update(None, "synchronous", "OFF").expect("pragma");
     let mut n = 0;
     let mut d = first;
     while d < now.date_naive() {
         let day = d.format("%Y-%m-%d");
-        sessions::create(db, &run(&format!("{day}T07:00"), "easy with strides"), now)
-            .expect("seed run");
+        sessions::create(db, &run(&format!("{day}T07:00"), "easy with strides"), now).expect("seed run");
         n += 1;
         let i = (d - first).num_days();
         if i % 7 == 3 {
@@ -166,9 +157,7 @@ fn seed(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
         }
         d += Days::days(1);
     }
-    db.conn()
-        .pragma_update(None, "synchronous", "FULL")
-        .expect("pragma");
+    db.conn().pragma_update(None, "synchronous", "FULL").expect("pragma");
     n
 }
 
@@ -183,9 +172,7 @@ const MARK_REGIONS: [&str; 6] = [
 
 /// Two marks a day on rotating regions: a heavy user of the body chart.
 fn seed_marks(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
-    db.conn()
-        .pragma_update(None, "synchronous", "OFF")
-        .expect("pragma");
+    db.conn().pragma_update(None, "synchronous", "OFF").expect("pragma");
     let mut n = 0;
     let mut d = first;
     while d < now.date_naive() {
@@ -207,9 +194,7 @@ fn seed_marks(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usiz
         }
         d += Days::days(1);
     }
-    db.conn()
-        .pragma_update(None, "synchronous", "FULL")
-        .expect("pragma");
+    db.conn().pragma_update(None, "synchronous", "FULL").expect("pragma");
     n
 }
 
@@ -232,11 +217,7 @@ fn measure(name: &'static str, runs: usize, mut f: impl FnMut()) -> Row {
         })
         .collect();
     times.sort();
-    let at = |q: f64| {
-        times[((runs as f64 * q).ceil() as usize)
-            .saturating_sub(1)
-            .min(runs - 1)]
-    };
+    let at = |q: f64| times[((runs as f64 * q).ceil() as usize).saturating_sub(1).min(runs - 1)];
     Row {
         name,
         runs,

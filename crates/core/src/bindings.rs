@@ -62,11 +62,7 @@ fn committed_typescript_bindings_match_the_rust_types() {
     let fresh = tempfile::tempdir().unwrap();
     export_all(fresh.path());
     let want = read_tree(fresh.path());
-    assert!(
-        want.contains_key("Session.ts"),
-        "export produced {:?}",
-        want.keys()
-    );
+    assert!(want.contains_key("Session.ts"), "export produced {:?}", want.keys());
 
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         let dir = committed_dir();

@@ -48,9 +48,7 @@ pub enum Error {
     #[error("The disk is full, so nothing was saved. Free some space and try again.")]
     DiskFull,
 
-    #[error(
-        "The data folder is read-only, so nothing was saved. You can still browse your entries."
-    )]
+    #[error("The data folder is read-only, so nothing was saved. You can still browse your entries.")]
     ReadOnly,
 
     #[error("The database is busy in another process. Try again in a moment.")]

@@ -26,10 +26,7 @@ pub fn prepare_db_path(data_dir: &Path) -> Result<PathBuf> {
 #[cfg(unix)]
 fn create_private_dir(dir: &Path) -> Result<()> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)?;
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
     // An existing directory keeps its old mode with `create`; tighten it explicitly.
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
     Ok(())
@@ -52,10 +49,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let path = prepare_db_path(&tmp.path().join("data")).unwrap();
         assert_eq!(path.file_name().unwrap(), DB_FILE);
-        let mode = std::fs::metadata(path.parent().unwrap())
-            .unwrap()
-            .permissions()
-            .mode();
+        let mode = std::fs::metadata(path.parent().unwrap()).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
     }
 }

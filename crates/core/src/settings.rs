@@ -82,8 +82,7 @@ pub fn get(db: &Db) -> Result<Settings> {
 
 /// Reads settings on any connection, including inside a transaction.
 pub fn read(conn: &Connection) -> Result<Settings> {
-    let Value::Object(mut merged) = serde_json::to_value(Settings::default()).map_err(json_err)?
-    else {
+    let Value::Object(mut merged) = serde_json::to_value(Settings::default()).map_err(json_err)? else {
         return Ok(Settings::default());
     };
     let mut stmt = conn.prepare_cached("SELECT key, value FROM settings")?;
@@ -106,9 +105,7 @@ pub fn read(conn: &Connection) -> Result<Settings> {
 pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
     s.validate()?;
     let Value::Object(fields) = serde_json::to_value(s).map_err(json_err)? else {
-        return Err(Error::Migration(
-            "settings did not serialize to an object".into(),
-        ));
+        return Err(Error::Migration("settings did not serialize to an object".into()));
     };
     db.with_tx(|tx| {
         write(tx, &fields)?;

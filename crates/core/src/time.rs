@@ -15,6 +15,14 @@ pub fn now() -> Instant {
     Utc::now()
 }
 
+/// `instant` in this computer's local zone, for labels such as the tray menu's next reminder.
+pub fn local_label(instant: Instant) -> String {
+    instant
+        .with_timezone(&chrono::Local)
+        .format("%a %-d %b, %H:%M")
+        .to_string()
+}
+
 /// Parses an IANA zone name such as "Europe/London".
 pub fn parse_zone(field: &str, zone: &str) -> Result<Tz> {
     zone.parse::<Tz>().map_err(|_| {
@@ -30,11 +38,7 @@ pub fn parse_zone(field: &str, zone: &str) -> Result<Tz> {
 pub fn parse_wall(field: &str, label: &str, text: &str) -> Result<NaiveDateTime> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::field(
-            field,
-            "required",
-            format!("{label} is required."),
-        ));
+        return Err(Error::field(field, "required", format!("{label} is required.")));
     }
     ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
         .iter()
@@ -100,10 +104,7 @@ pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
 
 /// The wall time of `instant` in `tz`, as `YYYY-MM-DDTHH:MM`.
 pub fn utc_to_wall(instant: DateTime<Utc>, tz: Tz) -> String {
-    instant
-        .with_timezone(&tz)
-        .format("%Y-%m-%dT%H:%M")
-        .to_string()
+    instant.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
 }
 
 /// Quotes user text in an error message without echoing a megabyte back.
@@ -139,11 +140,7 @@ mod tests {
     #[case::london_overlap("Europe/London", "2026-10-25T01:30", "2026-10-25T00:30:00+00:00")]
     #[case::new_york_overlap("America/New_York", "2026-11-01T01:30", "2026-11-01T05:30:00+00:00")]
     #[case::sydney_overlap("Australia/Sydney", "2026-04-05T02:30", "2026-04-04T15:30:00+00:00")]
-    fn a_wall_time_in_an_overlap_takes_the_earlier_instant(
-        #[case] zone: &str,
-        #[case] w: &str,
-        #[case] utc: &str,
-    ) {
+    fn a_wall_time_in_an_overlap_takes_the_earlier_instant(#[case] zone: &str, #[case] w: &str, #[case] utc: &str) {
         let tz = parse_zone("zone", zone).unwrap();
         let got = wall_to_utc("start", wall(w), tz).unwrap();
         assert_eq!(got, DateTime::parse_from_rfc3339(utc).unwrap());
@@ -168,11 +165,7 @@ mod tests {
     #[case::new_york_gap("America/New_York", "2026-03-08T02:30", "2026-03-08T03:00")]
     #[case::london_gap("Europe/London", "2026-03-29T01:30", "2026-03-29T02:00")]
     #[case::sydney_gap("Australia/Sydney", "2026-10-04T02:30", "2026-10-04T03:00")]
-    fn a_reminder_in_a_gap_moves_to_the_end_of_the_gap(
-        #[case] zone: &str,
-        #[case] w: &str,
-        #[case] fires: &str,
-    ) {
+    fn a_reminder_in_a_gap_moves_to_the_end_of_the_gap(#[case] zone: &str, #[case] w: &str, #[case] fires: &str) {
         let tz = parse_zone("zone", zone).unwrap();
         assert_eq!(utc_to_wall(wall_to_utc_lenient(wall(w), tz), tz), fires);
     }

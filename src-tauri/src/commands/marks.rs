@@ -9,16 +9,12 @@ type Res<T> = Result<T, ErrorPayload>;
 
 #[tauri::command]
 pub async fn create_mark(state: State<'_, AppState>, input: MarkInput) -> Res<Mark> {
-    state
-        .run(move |db| marks::create(db, &input, time::now()))
-        .await
+    state.run(move |db| marks::create(db, &input, time::now())).await
 }
 
 #[tauri::command]
 pub async fn update_mark(state: State<'_, AppState>, id: String, input: MarkInput) -> Res<Mark> {
-    state
-        .run(move |db| marks::update(db, &id, &input, time::now()))
-        .await
+    state.run(move |db| marks::update(db, &id, &input, time::now())).await
 }
 
 #[tauri::command]
@@ -28,16 +24,12 @@ pub async fn delete_mark(state: State<'_, AppState>, id: String) -> Res<Mark> {
 
 #[tauri::command]
 pub async fn restore_mark(state: State<'_, AppState>, mark: Mark) -> Res<Mark> {
-    state
-        .run(move |db| marks::restore(db, &mark, time::now()))
-        .await
+    state.run(move |db| marks::restore(db, &mark, time::now())).await
 }
 
 #[tauri::command]
 pub async fn heat_map(state: State<'_, AppState>, query: HeatMapQuery) -> Res<Vec<Mark>> {
-    state
-        .run(move |db| marks::heat_map(db, &query, time::now()))
-        .await
+    state.run(move |db| marks::heat_map(db, &query, time::now())).await
 }
 
 #[tauri::command]
@@ -47,9 +39,7 @@ pub async fn region_history(state: State<'_, AppState>, region_id: String) -> Re
 
 #[tauri::command]
 pub async fn marks_for_session(state: State<'_, AppState>, session_id: String) -> Res<Vec<Mark>> {
-    state
-        .run(move |db| marks::for_session(db, &session_id))
-        .await
+    state.run(move |db| marks::for_session(db, &session_id)).await
 }
 
 /// Benefits, conditions and red flags are static data, so this needs no database.

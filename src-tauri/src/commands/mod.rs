@@ -2,5 +2,6 @@
 //! window), converts its arguments and calls aftermile-core through `AppState::run`. Nothing more.
 
 pub mod marks;
+pub mod reminders;
 pub mod sessions;
 pub mod settings;

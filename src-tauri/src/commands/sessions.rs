@@ -18,30 +18,24 @@ pub async fn get_session(state: State<'_, AppState>, id: String) -> Res<Session>
 
 #[tauri::command]
 pub async fn create_session(state: State<'_, AppState>, input: SessionInput) -> Res<Session> {
-    state
-        .run(move |db| sessions::create(db, &input, time::now()))
-        .await
+    state.write(move |db| sessions::create(db, &input, time::now())).await
 }
 
 #[tauri::command]
-pub async fn update_session(
-    state: State<'_, AppState>,
-    id: String,
-    input: SessionInput,
-) -> Res<Session> {
+pub async fn update_session(state: State<'_, AppState>, id: String, input: SessionInput) -> Res<Session> {
     state
-        .run(move |db| sessions::update(db, &id, &input, time::now()))
+        .write(move |db| sessions::update(db, &id, &input, time::now()))
         .await
 }
 
 #[tauri::command]
 pub async fn delete_session(state: State<'_, AppState>, id: String) -> Res<Session> {
-    state.run(move |db| sessions::delete(db, &id)).await
+    state.write(move |db| sessions::delete(db, &id)).await
 }
 
 #[tauri::command]
 pub async fn restore_session(state: State<'_, AppState>, session: Session) -> Res<Session> {
     state
-        .run(move |db| sessions::restore(db, &session, time::now()))
+        .write(move |db| sessions::restore(db, &session, time::now()))
         .await
 }

@@ -2,8 +2,7 @@
 
 use super::{expand, Benefit, Evidence, Support};
 
-const DAVIS_2020: &str =
-    "Davis et al. 2020, BMJ Open Sport & Exercise Medicine (meta-analysis of 29 RCTs)";
+const DAVIS_2020: &str = "Davis et al. 2020, BMJ Open Sport & Exercise Medicine (meta-analysis of 29 RCTs)";
 const DUPUY_2018: &str = "Dupuy et al. 2018, Frontiers in Physiology";
 const GUO_2017: &str = "Guo et al. 2017, Frontiers in Physiology";
 
@@ -72,7 +71,12 @@ pub fn benefits() -> Vec<Benefit> {
                       overuse injuries that runners know too well.",
             support: Support::Reported,
             regions: expand(&["it_band", "calf", "achilles", "shin", "plantar"]),
-            conditions: vec!["it_band_syndrome", "shin_splints", "achilles_tendinopathy", "plantar_fasciitis"],
+            conditions: vec![
+                "it_band_syndrome",
+                "shin_splints",
+                "achilles_tendinopathy",
+                "plantar_fasciitis",
+            ],
             evidence: vec![],
         },
         Benefit {
@@ -83,7 +87,13 @@ pub fn benefits() -> Vec<Benefit> {
                       treatment for an acute injury.",
             support: Support::Reported,
             regions: expand(&["shin", "it_band", "hamstring", "calf", "lower_back", "knee"]),
-            conditions: vec!["shin_splints", "it_band_syndrome", "hamstring_strain", "calf_strain", "low_back_pain"],
+            conditions: vec![
+                "shin_splints",
+                "it_band_syndrome",
+                "hamstring_strain",
+                "calf_strain",
+                "low_back_pain",
+            ],
             evidence: vec![],
         },
         Benefit {

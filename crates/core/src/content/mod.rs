@@ -82,8 +82,7 @@ pub struct Content {
     pub red_flag_advice: &'static str,
 }
 
-pub const RED_FLAG_ADVICE: &str =
-    "See a doctor or physiotherapist before any massage on this area, and leave it \
+pub const RED_FLAG_ADVICE: &str = "See a doctor or physiotherapist before any massage on this area, and leave it \
      alone until they have looked at it.";
 
 pub fn all() -> Content {
@@ -152,11 +151,7 @@ mod tests {
                 assert!(region_ids.contains(r), "{} names unknown region {r}", b.id);
             }
             for c in &b.conditions {
-                assert!(
-                    condition_ids.contains(c),
-                    "{} names unknown condition {c}",
-                    b.id
-                );
+                assert!(condition_ids.contains(c), "{} names unknown condition {c}", b.id);
             }
         }
         for c in conditions() {
@@ -169,10 +164,7 @@ mod tests {
 
     #[test]
     fn expand_gives_both_sides_and_centre_regions_as_is() {
-        assert_eq!(
-            expand(&["calf", "lower_back"]),
-            ["calf_l", "calf_r", "lower_back"]
-        );
+        assert_eq!(expand(&["calf", "lower_back"]), ["calf_l", "calf_r", "lower_back"]);
         assert!(expand(&["wing"]).is_empty());
     }
 
@@ -200,10 +192,7 @@ mod tests {
         assert!(cited.iter().any(|c| c.starts_with("Davis et al. 2020")));
         assert!(cited.iter().any(|c| c.starts_with("Dupuy et al. 2018")));
         assert!(cited.iter().any(|c| c.starts_with("Guo et al. 2017")));
-        let perf = benefits()
-            .into_iter()
-            .find(|b| b.id == "performance")
-            .unwrap();
+        let perf = benefits().into_iter().find(|b| b.id == "performance").unwrap();
         assert_eq!(perf.support, Support::Weak);
     }
 

@@ -31,9 +31,7 @@ impl Db {
     /// Opens (creating if missing) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Db> {
         check_header(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         Self::init(conn, Some(path.to_owned()))
     }
@@ -56,12 +54,10 @@ impl Db {
                 supported: latest_version(),
             });
         }
-        migrations::all()
-            .to_latest(&mut conn)
-            .map_err(|e| match e {
-                rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
-                other => Error::Migration(other.to_string()),
-            })?;
+        migrations::all().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
+            other => Error::Migration(other.to_string()),
+        })?;
         Ok(Db { conn, path })
     }
 
@@ -70,18 +66,14 @@ impl Db {
     }
 
     pub fn schema_version(&self) -> Result<u32> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Runs `f` in one transaction: committed on `Ok`, rolled back on `Err`. IMMEDIATE takes the
     /// write lock up front, so a read-then-write (claiming a due reminder) can't interleave with
     /// another process's write and can't fail half-way on a lock upgrade.
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -137,15 +129,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(&dir.path().join("a.sqlite3")).unwrap();
         let c = db.conn();
-        let mode: String = c
-            .pragma_query_value(None, "journal_mode", |r| r.get(0))
-            .unwrap();
-        let sync: i64 = c
-            .pragma_query_value(None, "synchronous", |r| r.get(0))
-            .unwrap();
-        let fk: i64 = c
-            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-            .unwrap();
+        let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let sync: i64 = c.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        let fk: i64 = c.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
         assert_eq!(sync, 2, "synchronous=FULL");
         assert_eq!(fk, 1);
@@ -160,8 +146,7 @@ mod tests {
             let c = Connection::open(&path).unwrap();
             c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
                 .unwrap();
-            c.pragma_update(None, "user_version", latest_version() + 5)
-                .unwrap();
+            c.pragma_update(None, "user_version", latest_version() + 5).unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         let err = Db::open(&path).err().expect("must refuse");

@@ -24,14 +24,9 @@ impl Sensation {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            Sensation::Tight,
-            Sensation::Sore,
-            Sensation::Pain,
-            Sensation::Injury,
-        ]
-        .into_iter()
-        .find(|v| v.as_str() == s)
+        [Sensation::Tight, Sensation::Sore, Sensation::Pain, Sensation::Injury]
+            .into_iter()
+            .find(|v| v.as_str() == s)
     }
 }
 
@@ -74,9 +69,7 @@ pub struct Mark {
 impl Mark {
     /// Red-flag guidance applies: pain or injury, or swelling or bruising (DESIGN.md).
     pub fn raises_red_flags(&self) -> bool {
-        matches!(self.sensation, Sensation::Pain | Sensation::Injury)
-            || self.swelling
-            || self.bruising
+        matches!(self.sensation, Sensation::Pain | Sensation::Injury) || self.swelling || self.bruising
     }
 
     pub fn to_input(&self) -> MarkInput {

@@ -9,8 +9,7 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::time;
 
-pub(super) const COLUMNS: &str =
-    "m.id, m.region_id, m.sensation, m.intensity, m.swelling, m.bruising, m.note,
+pub(super) const COLUMNS: &str = "m.id, m.region_id, m.sensation, m.intensity, m.swelling, m.bruising, m.note,
     m.at_utc, m.zone, m.session_id, m.created_at, m.updated_at";
 
 pub fn create(db: &mut Db, input: &MarkInput, now: DateTime<Utc>) -> Result<Mark> {
@@ -21,9 +20,7 @@ pub fn create(db: &mut Db, input: &MarkInput, now: DateTime<Utc>) -> Result<Mark
 pub fn update(db: &mut Db, id: &str, input: &MarkInput, now: DateTime<Utc>) -> Result<Mark> {
     let created: Option<i64> = db
         .conn()
-        .query_row("SELECT created_at FROM marks WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
+        .query_row("SELECT created_at FROM marks WHERE id = ?1", [id], |r| r.get(0))
         .optional()?;
     let created = created.ok_or(Error::NotFound { what: "Mark" })?;
     write(db, id, input, now, Some(created))
@@ -47,17 +44,13 @@ pub fn restore(db: &mut Db, mark: &Mark, now: DateTime<Utc>) -> Result<Mark> {
             "That mark can't be restored: its id is not valid.",
         ));
     }
-    let exists: bool = db.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM marks WHERE id = ?1)",
-        [&mark.id],
-        |r| r.get(0),
-    )?;
+    let exists: bool = db
+        .conn()
+        .query_row("SELECT EXISTS (SELECT 1 FROM marks WHERE id = ?1)", [&mark.id], |r| {
+            r.get(0)
+        })?;
     if exists {
-        return Err(Error::field(
-            "id",
-            "duplicate",
-            "That mark is already on the chart.",
-        ));
+        return Err(Error::field("id", "duplicate", "That mark is already on the chart."));
     }
     let saved = DateTime::parse_from_rfc3339(&mark.updated_at)
         .map(|t| t.with_timezone(&Utc))
@@ -65,13 +58,7 @@ pub fn restore(db: &mut Db, mark: &Mark, now: DateTime<Utc>) -> Result<Mark> {
     let created = DateTime::parse_from_rfc3339(&mark.created_at)
         .map(|t| t.timestamp())
         .unwrap_or(now.timestamp());
-    write(
-        db,
-        &mark.id,
-        &mark.to_input(),
-        saved.max(now),
-        Some(created),
-    )
+    write(db, &mark.id, &mark.to_input(), saved.max(now), Some(created))
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Mark> {
@@ -89,25 +76,20 @@ pub fn for_session(db: &Db, session_id: &str) -> Result<Vec<Mark>> {
     Ok(rows)
 }
 
-fn write(
-    db: &mut Db,
-    id: &str,
-    input: &MarkInput,
-    now: DateTime<Utc>,
-    created: Option<i64>,
-) -> Result<Mark> {
+fn write(db: &mut Db, id: &str, input: &MarkInput, now: DateTime<Utc>, created: Option<i64>) -> Result<Mark> {
     let v = validate::mark(input, now)?;
-    let session = input
-        .session_id
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
+    let session = input.session_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
     db.with_tx(|tx| {
         if let Some(sid) = session {
-            let known: bool =
-                tx.query_row("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)", [sid], |r| r.get(0))?;
+            let known: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)", [sid], |r| {
+                r.get(0)
+            })?;
             if !known {
-                return Err(Error::field("session", "unknown_value", "The session this mark belongs to no longer exists."));
+                return Err(Error::field(
+                    "session",
+                    "unknown_value",
+                    "The session this mark belongs to no longer exists.",
+                ));
             }
         }
         tx.execute(
@@ -168,10 +150,7 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<Mark> {
     let at: i64 = row.get(7)?;
     let zone: String = row.get(8)?;
     let tz = zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC);
-    let at_instant = Utc
-        .timestamp_opt(at, 0)
-        .single()
-        .unwrap_or(DateTime::UNIX_EPOCH);
+    let at_instant = Utc.timestamp_opt(at, 0).single().unwrap_or(DateTime::UNIX_EPOCH);
     Ok(Mark {
         id: row.get(0)?,
         region_id: row.get(1)?,

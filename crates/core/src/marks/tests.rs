@@ -71,11 +71,7 @@ fn a_mark_round_trips_and_can_be_edited_and_deleted() {
     )
     .unwrap();
     assert_eq!(
-        (
-            edited.id.as_str(),
-            edited.intensity,
-            edited.created_at.as_str()
-        ),
+        (edited.id.as_str(), edited.intensity, edited.created_at.as_str()),
         (m.id.as_str(), 3, m.created_at.as_str())
     );
 
@@ -172,11 +168,7 @@ fn a_mark_can_belong_to_a_session_and_outlives_it() {
     .unwrap();
     assert_eq!(for_session(&db, &sid).unwrap(), vec![m.clone()]);
     sessions::delete(&mut db, &sid).unwrap();
-    assert_eq!(
-        get(&db, &m.id).unwrap().session_id,
-        None,
-        "the mark stays, unlinked"
-    );
+    assert_eq!(get(&db, &m.id).unwrap().session_id, None, "the mark stays, unlinked");
 }
 
 #[test]
@@ -195,10 +187,7 @@ fn editing_a_session_keeps_its_marks_linked() {
     let mut input = sessions::get(&db, &sid).unwrap().to_input();
     input.notes = "edited".into();
     sessions::update(&mut db, &sid, &input, now()).unwrap();
-    assert_eq!(
-        get(&db, &m.id).unwrap().session_id.as_deref(),
-        Some(sid.as_str())
-    );
+    assert_eq!(get(&db, &m.id).unwrap().session_id.as_deref(), Some(sid.as_str()));
 }
 
 #[test]
@@ -210,10 +199,7 @@ fn heat_map_takes_the_latest_mark_per_region_inside_the_window() {
     create(&mut db, &sore("glute_r", "2026-06-09T08:00", 5), now()).unwrap();
 
     let map = heat_map(&db, &HeatMapQuery { days: None }, now()).unwrap();
-    let got: Vec<_> = map
-        .iter()
-        .map(|m| (m.region_id.as_str(), m.intensity))
-        .collect();
+    let got: Vec<_> = map.iter().map(|m| (m.region_id.as_str(), m.intensity)).collect();
     assert_eq!(got, [("calf_l", 3), ("glute_r", 5)]);
 
     let month = heat_map(&db, &HeatMapQuery { days: Some(30) }, now()).unwrap();
@@ -226,27 +212,15 @@ fn heat_map_takes_the_latest_mark_per_region_inside_the_window() {
 fn history_is_oldest_first_with_massages_flagged_by_focus() {
     let mut db = Db::open_in_memory().unwrap();
     for (day, i) in [(1, 8), (3, 6), (6, 2)] {
-        create(
-            &mut db,
-            &sore("calf_l", &format!("2026-06-{day:02}T08:00"), i),
-            now(),
-        )
-        .unwrap();
+        create(&mut db, &sore("calf_l", &format!("2026-06-{day:02}T08:00"), i), now()).unwrap();
     }
     create(&mut db, &sore("shin_r", "2026-06-02T08:00", 4), now()).unwrap();
     let on_calf = massage(&mut db, "2026-06-04T18:00", &["calf_l", "calf_r"]);
     let elsewhere = massage(&mut db, "2026-06-05T18:00", &["neck_shoulders"]);
 
     let h = history(&db, "calf_l").unwrap();
-    assert_eq!(
-        h.marks.iter().map(|m| m.intensity).collect::<Vec<_>>(),
-        [8, 6, 2]
-    );
-    let flags: Vec<_> = h
-        .massages
-        .iter()
-        .map(|m| (m.session_id.clone(), m.focused))
-        .collect();
+    assert_eq!(h.marks.iter().map(|m| m.intensity).collect::<Vec<_>>(), [8, 6, 2]);
+    let flags: Vec<_> = h.massages.iter().map(|m| (m.session_id.clone(), m.focused)).collect();
     assert_eq!(flags, [(on_calf, true), (elsewhere, false)]);
     assert!(history(&db, "nope").is_err());
     assert!(history(&db, "knee_l").unwrap().marks.is_empty());
@@ -261,12 +235,7 @@ fn now_minus_window_edge_is_included() {
         .format("%Y-%m-%dT%H:%M")
         .to_string();
     create(&mut db, &sore("knee_r", &local, 4), now()).unwrap();
-    assert_eq!(
-        heat_map(&db, &HeatMapQuery { days: Some(7) }, now())
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(heat_map(&db, &HeatMapQuery { days: Some(7) }, now()).unwrap().len(), 1);
 }
 
 #[test]
@@ -284,13 +253,5 @@ fn marks_in_the_same_minute_go_by_which_was_saved_last() {
     .unwrap();
     let map = heat_map(&db, &HeatMapQuery { days: None }, now()).unwrap();
     assert_eq!(map[0].intensity, 3);
-    assert_eq!(
-        history(&db, "calf_l")
-            .unwrap()
-            .marks
-            .last()
-            .unwrap()
-            .intensity,
-        3
-    );
+    assert_eq!(history(&db, "calf_l").unwrap().marks.last().unwrap().intensity, 3);
 }

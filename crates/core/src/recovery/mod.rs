@@ -5,8 +5,6 @@ pub mod plan;
 pub mod quiet;
 pub mod rules;
 
-pub use plan::{
-    for_deep_massage, for_race, Context, MassageFacts, PlannedReminder, RaceFacts, ReminderKind,
-};
+pub use plan::{for_deep_massage, for_race, Context, MassageFacts, PlannedReminder, RaceFacts, ReminderKind};
 pub use quiet::QuietHours;
 pub use rules::{sources, RecoveryRules, RuleSource};

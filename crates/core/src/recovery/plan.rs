@@ -135,11 +135,7 @@ pub fn for_race(race: &RaceFacts, cx: &Context) -> Vec<PlannedReminder> {
             text,
         }
     };
-    let day_name = |t: DateTime<Utc>| {
-        t.with_timezone(&race.zone)
-            .format("%a %-d %b %H:%M")
-            .to_string()
-    };
+    let day_name = |t: DateTime<Utc>| t.with_timezone(&race.zone).format("%a %-d %b %H:%M").to_string();
 
     out.push(at_hours(
         "light_flush",
@@ -167,16 +163,17 @@ pub fn for_race(race: &RaceFacts, cx: &Context) -> Vec<PlannedReminder> {
             &format!("checkin_{h}"),
             ReminderKind::Checkin,
             *h,
-            format!(
-                "{h} h after {name}: how do your legs feel? Mark any soreness on the body chart."
-            ),
+            format!("{h} h after {name}: how do your legs feel? Mark any soreness on the body chart."),
         ));
     }
     out.push(at_hours(
         "sports_massage",
         ReminderKind::MassageWindow,
         r.sports_massage_from_hours,
-        format!("Your sports massage window after {name} is open until {}. Deeper work is fine from now.", day_name(to)),
+        format!(
+            "Your sports massage window after {name} is open until {}. Deeper work is fine from now.",
+            day_name(to)
+        ),
     ));
     let easy = r.easy_days(race.distance_m);
     if easy > 0 {
@@ -203,12 +200,7 @@ pub fn for_race(race: &RaceFacts, cx: &Context) -> Vec<PlannedReminder> {
     fresh(out, cx.now)
 }
 
-fn pre_race_guards(
-    name: &str,
-    race_day: NaiveDate,
-    zone: Tz,
-    cx: &Context,
-) -> Vec<PlannedReminder> {
+fn pre_race_guards(name: &str, race_day: NaiveDate, zone: Tz, cx: &Context) -> Vec<PlannedReminder> {
     let r = cx.rules;
     let mk = |rule: &str, days: i32, text: String| {
         let wall = (race_day - Duration::days(i64::from(days))).and_time(cx.morning);

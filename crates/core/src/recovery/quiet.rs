@@ -31,13 +31,8 @@ impl Default for QuietHours {
 }
 
 pub fn parse_hhmm(field: &str, label: &str, text: &str) -> Result<NaiveTime> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
-        Error::field(
-            field,
-            "invalid_format",
-            format!("{label} must be a time like 07:30."),
-        )
-    })
+    NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| Error::field(field, "invalid_format", format!("{label} must be a time like 07:30.")))
 }
 
 impl QuietHours {
@@ -58,10 +53,7 @@ impl QuietHours {
     /// When a reminder due at `due` should fire: `due` itself, or the end of the quiet hours it
     /// falls in. Invalid settings (refused on save, so only from a hand-edited database) mean none.
     pub fn release(&self, due: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
-        let (Ok(start), Ok(end)) = (
-            parse_hhmm("", "", &self.start),
-            parse_hhmm("", "", &self.end),
-        ) else {
+        let (Ok(start), Ok(end)) = (parse_hhmm("", "", &self.start), parse_hhmm("", "", &self.end)) else {
             return due;
         };
         if !self.enabled || start == end {
@@ -114,10 +106,7 @@ mod tests {
             enabled: false,
             ..Default::default()
         };
-        assert_eq!(
-            off.release(at(tz, "2026-06-15T23:30"), tz),
-            at(tz, "2026-06-15T23:30")
-        );
+        assert_eq!(off.release(at(tz, "2026-06-15T23:30"), tz), at(tz, "2026-06-15T23:30"));
         let nap = QuietHours {
             enabled: true,
             start: "13:00".into(),

@@ -119,11 +119,7 @@ impl RecoveryRules {
         let mut errs = Vec::new();
         let mut check = |ok: bool, field: &str, message: &str| {
             if !ok {
-                errs.push(FieldError::new(
-                    &format!("rules.{field}"),
-                    "out_of_range",
-                    message,
-                ));
+                errs.push(FieldError::new(&format!("rules.{field}"), "out_of_range", message));
             }
         };
         check(

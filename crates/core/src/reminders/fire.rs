@@ -18,10 +18,7 @@ pub const MISSED_AFTER: Duration = Duration::minutes(2);
 /// When the next waiting reminder fires, after snoozes and quiet hours.
 pub fn next_fire_at(db: &Db) -> Result<Option<DateTime<Utc>>> {
     let quiet = settings::get(db)?.quiet_hours;
-    Ok(waiting(db.conn())?
-        .iter()
-        .filter_map(|r| r.fires_at(&quiet))
-        .min())
+    Ok(waiting(db.conn())?.iter().filter_map(|r| r.fires_at(&quiet)).min())
 }
 
 /// Marks every reminder due by `now` as fired and returns them, oldest first.
@@ -69,8 +66,6 @@ fn waiting(conn: &rusqlite::Connection) -> Result<Vec<Stored>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM reminders WHERE state IN ('pending', 'snoozed') ORDER BY due_utc, id"
     ))?;
-    let rows = stmt
-        .query_map([], from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

@@ -33,10 +33,7 @@ pub fn export(reminders: &[Reminder], now: DateTime<Utc>) -> String {
         push(&mut out, "DURATION:PT15M");
         push(
             &mut out,
-            &format!(
-                "SUMMARY:{}",
-                escape(&format!("Aftermile: {}", title(r.kind)))
-            ),
+            &format!("SUMMARY:{}", escape(&format!("Aftermile: {}", title(r.kind)))),
         );
         push(&mut out, &format!("DESCRIPTION:{}", escape(&r.text)));
         push(&mut out, &format!("CATEGORIES:{}", escape(r.kind.as_str())));

@@ -27,15 +27,9 @@ impl ReminderState {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::Pending,
-            Self::Fired,
-            Self::Done,
-            Self::Snoozed,
-            Self::Dismissed,
-        ]
-        .into_iter()
-        .find(|v| v.as_str() == s)
+        [Self::Pending, Self::Fired, Self::Done, Self::Snoozed, Self::Dismissed]
+            .into_iter()
+            .find(|v| v.as_str() == s)
     }
 
     /// Still to fire.

@@ -14,8 +14,7 @@ use crate::time;
 
 pub const TEXT_MAX: usize = 500;
 
-pub(super) const COLUMNS: &str =
-    "id, kind, text, source, session_id, due_utc, wall_local, zone, state,
+pub(super) const COLUMNS: &str = "id, kind, text, source, session_id, due_utc, wall_local, zone, state,
     snoozed_until, fired_at, missed, delivery_error";
 
 /// A row as stored; `fires_at` needs the quiet hours, so it is computed on the way out.
@@ -71,9 +70,7 @@ impl Stored {
 }
 
 pub(super) fn instant(secs: i64) -> DateTime<Utc> {
-    Utc.timestamp_opt(secs, 0)
-        .single()
-        .unwrap_or(DateTime::UNIX_EPOCH)
+    Utc.timestamp_opt(secs, 0).single().unwrap_or(DateTime::UNIX_EPOCH)
 }
 
 pub(super) fn rfc3339(t: DateTime<Utc>) -> String {
@@ -82,11 +79,7 @@ pub(super) fn rfc3339(t: DateTime<Utc>) -> String {
 
 pub(super) fn from_row(row: &Row) -> rusqlite::Result<Stored> {
     let bad = |i: usize, s: &str| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown value {s:?}").into(),
-        )
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown value {s:?}").into())
     };
     let kind: String = row.get(1)?;
     let state: String = row.get(8)?;
@@ -138,8 +131,7 @@ pub fn list(db: &Db, q: &ReminderQuery) -> Result<Vec<Reminder>> {
         stmt.query_map(named_params! { ":session": sid }, from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?
     } else {
-        stmt.query_map([], from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?
+        stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?
     };
     Ok(rows.into_iter().map(|r| r.into_reminder(&quiet)).collect())
 }
@@ -159,10 +151,7 @@ fn validate(input: &ReminderInput, now: DateTime<Utc>) -> Result<ValidInput> {
     }
     let zone = time::parse_zone("zone", &input.zone);
     let wall = time::parse_wall("wallLocal", "Date and time", &input.wall_local);
-    for e in [zone.as_ref().err(), wall.as_ref().err()]
-        .into_iter()
-        .flatten()
-    {
+    for e in [zone.as_ref().err(), wall.as_ref().err()].into_iter().flatten() {
         if let Error::Invalid(f) = e {
             errs.extend(f.iter().cloned());
         }

@@ -45,8 +45,7 @@ pub(crate) fn resync_all(tx: &Connection, now: DateTime<Utc>) -> Result<()> {
 }
 
 pub(crate) fn derive(session: &Session, s: &Settings, now: DateTime<Utc>) -> Vec<PlannedReminder> {
-    let Ok(start) = DateTime::parse_from_rfc3339(&session.start_utc).map(|t| t.with_timezone(&Utc))
-    else {
+    let Ok(start) = DateTime::parse_from_rfc3339(&session.start_utc).map(|t| t.with_timezone(&Utc)) else {
         return Vec::new();
     };
     let zone = session.zone.parse().unwrap_or(chrono_tz::UTC);
@@ -67,34 +66,23 @@ pub(crate) fn derive(session: &Session, s: &Settings, now: DateTime<Utc>) -> Vec
             },
             &cx,
         ),
-        SessionDetails::Massage(m) if m.massage_type == MassageType::DeepTissue => {
-            recovery::for_deep_massage(
-                &MassageFacts {
-                    start,
-                    zone,
-                    duration_s: session.duration_s,
-                },
-                &cx,
-            )
-        }
+        SessionDetails::Massage(m) if m.massage_type == MassageType::DeepTissue => recovery::for_deep_massage(
+            &MassageFacts {
+                start,
+                zone,
+                duration_s: session.duration_s,
+            },
+            &cx,
+        ),
         _ => Vec::new(),
     }
 }
 
-fn apply(
-    tx: &Connection,
-    session_id: &str,
-    planned: &[PlannedReminder],
-    now: DateTime<Utc>,
-) -> Result<()> {
+fn apply(tx: &Connection, session_id: &str, planned: &[PlannedReminder], now: DateTime<Utc>) -> Result<()> {
     let existing: HashMap<String, (String, String, i64)> = {
-        let mut stmt = tx.prepare_cached(
-            "SELECT source, id, state, due_utc FROM reminders WHERE session_id = ?1",
-        )?;
+        let mut stmt = tx.prepare_cached("SELECT source, id, state, due_utc FROM reminders WHERE session_id = ?1")?;
         let rows = stmt
-            .query_map([session_id], |r| {
-                Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
-            })?
+            .query_map([session_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?
             .collect::<rusqlite::Result<HashMap<_, _>>>()?;
         rows
     };
@@ -128,7 +116,16 @@ fn apply(
                         snoozed_until = CASE WHEN ?7 THEN NULL ELSE snoozed_until END,
                         updated_at = ?8
                      WHERE id = ?1",
-                    rusqlite::params![id, p.kind.as_str(), p.text, p.due.timestamp(), wall, p.zone.name(), moved, now.timestamp()],
+                    rusqlite::params![
+                        id,
+                        p.kind.as_str(),
+                        p.text,
+                        p.due.timestamp(),
+                        wall,
+                        p.zone.name(),
+                        moved,
+                        now.timestamp()
+                    ],
                 )?;
             }
             Some(_) => {} // fired, done or dismissed: it has had its moment.

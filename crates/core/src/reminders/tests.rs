@@ -75,11 +75,9 @@ fn logging_a_race_makes_its_plan() {
         ],
         "light_flush (15:30) was already past when logged at 18:00"
     );
-    assert!(
-        rs.iter()
-            .all(|r| r.session_id.as_deref() == Some(id.as_str())
-                && r.state == ReminderState::Pending)
-    );
+    assert!(rs
+        .iter()
+        .all(|r| r.session_id.as_deref() == Some(id.as_str()) && r.state == ReminderState::Pending));
     let checkin = by_source(&rs, "checkin_24");
     assert_eq!(checkin.kind, ReminderKind::Checkin);
     assert_eq!(checkin.wall_local, "2026-04-27T13:30");
@@ -103,11 +101,7 @@ fn a_race_edited_after_some_reminders_fired_does_not_fire_them_again() {
 
     let rs = all(&db);
     assert_eq!(rs.len(), 7, "no duplicates");
-    assert_eq!(
-        by_source(&rs, "checkin_24").state,
-        ReminderState::Fired,
-        "stays fired"
-    );
+    assert_eq!(by_source(&rs, "checkin_24").state, ReminderState::Fired, "stays fired");
     let c48 = by_source(&rs, "checkin_48");
     assert_eq!(
         (c48.state, c48.wall_local.as_str()),
@@ -115,9 +109,7 @@ fn a_race_edited_after_some_reminders_fired_does_not_fire_them_again() {
         "moved 30 min"
     );
     assert!(
-        claim_due(&mut db, london(2026, 4, 28, 9, 1))
-            .unwrap()
-            .is_empty(),
+        claim_due(&mut db, london(2026, 4, 28, 9, 1)).unwrap().is_empty(),
         "nothing refires"
     );
 }
@@ -136,9 +128,7 @@ fn deleting_a_race_drops_waiting_reminders_and_undo_brings_back_only_those() {
     let rs = all(&db);
     assert_eq!(rs.len(), 7);
     assert!(
-        claim_due(&mut db, london(2026, 4, 27, 14, 6))
-            .unwrap()
-            .is_empty(),
+        claim_due(&mut db, london(2026, 4, 27, 14, 6)).unwrap().is_empty(),
         "the fired three stay fired"
     );
 }
@@ -163,12 +153,8 @@ fn claiming_fires_each_reminder_once_and_flags_missed_ones() {
     // The app was closed until Tuesday 20:00: everything due since fires once, marked missed.
     let first = claim_due(&mut db, london(2026, 4, 28, 20, 0)).unwrap();
     assert_eq!(first.len(), 5);
-    assert!(first
-        .iter()
-        .all(|r| r.missed && r.state == ReminderState::Fired));
-    assert!(claim_due(&mut db, london(2026, 4, 28, 20, 0))
-        .unwrap()
-        .is_empty());
+    assert!(first.iter().all(|r| r.missed && r.state == ReminderState::Fired));
+    assert!(claim_due(&mut db, london(2026, 4, 28, 20, 0)).unwrap().is_empty());
     // On time, not missed.
     let next = next_fire_at(&db).unwrap().unwrap();
     assert_eq!(next, london(2026, 4, 29, 13, 30));
@@ -191,18 +177,9 @@ fn quiet_hours_hold_a_reminder_until_they_end() {
         now,
     )
     .unwrap();
-    assert_eq!(
-        r.fires_at.as_deref(),
-        Some("2026-05-02T06:00:00Z"),
-        "07:00 BST"
-    );
-    assert!(claim_due(&mut db, london(2026, 5, 1, 23, 30))
-        .unwrap()
-        .is_empty());
-    assert_eq!(
-        claim_due(&mut db, london(2026, 5, 2, 7, 0)).unwrap().len(),
-        1
-    );
+    assert_eq!(r.fires_at.as_deref(), Some("2026-05-02T06:00:00Z"), "07:00 BST");
+    assert!(claim_due(&mut db, london(2026, 5, 1, 23, 30)).unwrap().is_empty());
+    assert_eq!(claim_due(&mut db, london(2026, 5, 2, 7, 0)).unwrap().len(), 1);
 }
 
 #[test]
@@ -230,18 +207,8 @@ fn snooze_for_an_hour_or_until_tomorrow_morning() {
         1,
         "fires again when the snooze ends"
     );
-    let s = snooze(
-        &mut db,
-        &r.id,
-        Snooze::TomorrowMorning,
-        london(2026, 5, 1, 13, 0),
-    )
-    .unwrap();
-    assert_eq!(
-        s.fires_at.as_deref(),
-        Some("2026-05-02T07:00:00Z"),
-        "08:00 BST"
-    );
+    let s = snooze(&mut db, &r.id, Snooze::TomorrowMorning, london(2026, 5, 1, 13, 0)).unwrap();
+    assert_eq!(s.fires_at.as_deref(), Some("2026-05-02T07:00:00Z"), "08:00 BST");
 }
 
 #[test]
@@ -263,20 +230,14 @@ fn done_and_dismissed_never_fire() {
     let a = mk(&mut db, "a");
     let b = mk(&mut db, "b");
     assert_eq!(
-        act(&mut db, &a.id, ReminderAction::Done, now)
-            .unwrap()
-            .state,
+        act(&mut db, &a.id, ReminderAction::Done, now).unwrap().state,
         ReminderState::Done
     );
     assert_eq!(
-        act(&mut db, &b.id, ReminderAction::Dismiss, now)
-            .unwrap()
-            .state,
+        act(&mut db, &b.id, ReminderAction::Dismiss, now).unwrap().state,
         ReminderState::Dismissed
     );
-    assert!(claim_due(&mut db, london(2026, 5, 2, 12, 0))
-        .unwrap()
-        .is_empty());
+    assert!(claim_due(&mut db, london(2026, 5, 2, 12, 0)).unwrap().is_empty());
     assert_eq!(next_fire_at(&db).unwrap(), None);
 }
 
@@ -298,11 +259,7 @@ fn editing_a_reminder_moves_it_and_makes_it_wait_again() {
     .unwrap();
     assert_eq!(
         (e.wall_local.as_str(), e.text.as_str(), e.kind),
-        (
-            "2026-04-27T18:30",
-            "Check in after work",
-            ReminderKind::Checkin
-        )
+        ("2026-04-27T18:30", "Check in after work", ReminderKind::Checkin)
     );
 }
 
@@ -375,9 +332,7 @@ fn changing_the_rules_in_settings_moves_the_plan() {
     s.morning_time = "09:15".into();
     settings::update(&mut db, &s).unwrap();
     let rs = all(&db);
-    assert!(rs
-        .iter()
-        .all(|r| r.source != "checkin_24" && r.source != "checkin_72"));
+    assert!(rs.iter().all(|r| r.source != "checkin_24" && r.source != "checkin_72"));
     // The plan is re-derived from the real clock here, so only check what moved, not what is stale.
     if let Some(b) = rs.iter().find(|r| r.source == "return_to_hard") {
         assert!(b.wall_local.ends_with("09:15"));
@@ -394,10 +349,7 @@ fn ics_has_one_event_per_reminder_with_an_alarm() {
     assert!(text.ends_with("END:VCALENDAR\r\n"));
     assert_eq!(text.matches("BEGIN:VEVENT").count(), rs.len());
     assert_eq!(text.matches("BEGIN:VALARM").count(), rs.len());
-    assert!(
-        text.contains("DTSTART:20260427T123000Z"),
-        "check-in at 13:30 BST"
-    );
+    assert!(text.contains("DTSTART:20260427T123000Z"), "check-in at 13:30 BST");
 }
 
 proptest! {

@@ -70,17 +70,11 @@ fn date_bounds(q: &SessionQuery) -> Result<(Option<i64>, Option<i64>)> {
         return Ok((None, None));
     }
     let tz = time::parse_zone("zone", &q.zone)?;
-    let from = from
-        .map(|d| time::parse_date("from", "From", d))
-        .transpose()?;
+    let from = from.map(|d| time::parse_date("from", "From", d)).transpose()?;
     let to = to.map(|d| time::parse_date("to", "To", d)).transpose()?;
     if let (Some(f), Some(t)) = (from, to) {
         if f > t {
-            return Err(Error::field(
-                "to",
-                "out_of_range",
-                "To must be on or after From.",
-            ));
+            return Err(Error::field("to", "out_of_range", "To must be on or after From."));
         }
     }
     Ok((

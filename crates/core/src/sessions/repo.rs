@@ -45,15 +45,10 @@ pub fn update(db: &mut Db, id: &str, input: &SessionInput, now: DateTime<Utc>) -
     let v = validate::session(input, now)?;
     db.with_tx(|tx| {
         let created: i64 = tx
-            .query_row("SELECT created_at FROM sessions WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .query_row("SELECT created_at FROM sessions WHERE id = ?1", [id], |r| r.get(0))
             .optional()?
             .ok_or(Error::NotFound { what: "Session" })?;
-        tx.execute(
-            "DELETE FROM session_focus_regions WHERE session_id = ?1",
-            [id],
-        )?;
+        tx.execute("DELETE FROM session_focus_regions WHERE session_id = ?1", [id])?;
         // An upsert, not delete-and-insert: deleting the row would unlink the soreness marks
         // that reference it (ON DELETE SET NULL).
         insert(tx, id, &v, created, now.timestamp())?;
@@ -83,9 +78,7 @@ pub fn restore(db: &mut Db, session: &Session, now: DateTime<Utc>) -> Result<Ses
 }
 
 fn rfc3339(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
 }
 
 fn put_back(db: &mut Db, session: &Session, v: &Valid, now: DateTime<Utc>) -> Result<Session> {
@@ -104,11 +97,7 @@ fn put_back(db: &mut Db, session: &Session, v: &Valid, now: DateTime<Utc>) -> Re
             |r| r.get(0),
         )?;
         if exists {
-            return Err(Error::field(
-                "id",
-                "duplicate",
-                "That entry is already in the log.",
-            ));
+            return Err(Error::field("id", "duplicate", "That entry is already in the log."));
         }
         insert(tx, &session.id, v, created, now.timestamp())?;
         reminders::sync::sync_session(tx, &session.id, now)?;
@@ -119,8 +108,7 @@ fn put_back(db: &mut Db, session: &Session, v: &Valid, now: DateTime<Utc>) -> Re
 /// Inserts the session, or rewrites every column but `id` and `created_at` when it exists.
 fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, updated: i64) -> Result<()> {
     let (mut race_name, mut race_distance, mut race_status, mut finish) = (None, None, None, None);
-    let (mut massage_type, mut therapist, mut pressure, mut felt_after, mut regions) =
-        (None, None, None, None, None);
+    let (mut massage_type, mut therapist, mut pressure, mut felt_after, mut regions) = (None, None, None, None, None);
     let mut recovery_type = None;
     match &v.details {
         SessionDetails::Race(r) => {
@@ -196,9 +184,7 @@ fn fetch(conn: &rusqlite::Connection, id: &str) -> Result<Session> {
 }
 
 fn instant(secs: i64) -> DateTime<Utc> {
-    Utc.timestamp_opt(secs, 0)
-        .single()
-        .unwrap_or(DateTime::UNIX_EPOCH)
+    Utc.timestamp_opt(secs, 0).single().unwrap_or(DateTime::UNIX_EPOCH)
 }
 
 fn text_enum<T>(row: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
@@ -231,10 +217,7 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<Session> {
         SessionKind::Massage => SessionDetails::Massage(MassageDetails {
             massage_type: text_enum(row, 12, MassageType::parse)?,
             therapist: row.get::<_, Option<String>>(13)?.unwrap_or_default(),
-            pressure: row
-                .get::<_, Option<String>>(14)?
-                .as_deref()
-                .and_then(Pressure::parse),
+            pressure: row.get::<_, Option<String>>(14)?.as_deref().and_then(Pressure::parse),
             felt_after: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
             focus_regions: row
                 .get::<_, Option<String>>(19)?

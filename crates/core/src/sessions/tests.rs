@@ -91,10 +91,7 @@ fn every_kind_round_trips(#[case] input: SessionInput) {
 #[test]
 fn standard_race_distance_fills_in_metres_and_focus_regions_are_a_sorted_set() {
     let mut db = Db::open_in_memory().unwrap();
-    assert_eq!(
-        create(&mut db, &race(), now()).unwrap().distance_m,
-        Some(42_195.0)
-    );
+    assert_eq!(create(&mut db, &race(), now()).unwrap().distance_m, Some(42_195.0));
     let m = create(&mut db, &massage(), now()).unwrap();
     let SessionDetails::Massage(d) = m.details else {
         panic!("not a massage")
@@ -165,10 +162,7 @@ fn massage_with(f: impl FnOnce(&mut MassageDetails)) -> SessionInput {
 #[case::sql_in_focus_region(massage_with(|m| m.focus_regions = vec!["calf_l'); DROP TABLE sessions;--".into()]), "focusRegions")]
 #[case::therapist_too_long(massage_with(|m| m.therapist = "é".repeat(201)), "therapist")]
 #[case::felt_after_megabyte(massage_with(|m| m.felt_after = "😀".repeat(300_000)), "feltAfter")]
-fn bad_input_is_refused_with_its_field_and_writes_nothing(
-    #[case] input: SessionInput,
-    #[case] field: &str,
-) {
+fn bad_input_is_refused_with_its_field_and_writes_nothing(#[case] input: SessionInput, #[case] field: &str) {
     let (_dir, mut db) = temp_db();
     let existing = create(&mut db, &run("2026-05-01T07:00"), now()).unwrap();
     let err = create(&mut db, &input, now()).unwrap_err();
@@ -235,9 +229,7 @@ fn update_keeps_id_and_creation_time() {
     assert_eq!(u.kind(), SessionKind::Race);
     let focus: i64 = db
         .conn()
-        .query_row("SELECT count(*) FROM session_focus_regions", [], |r| {
-            r.get(0)
-        })
+        .query_row("SELECT count(*) FROM session_focus_regions", [], |r| r.get(0))
         .unwrap();
     assert_eq!(focus, 0, "a massage turned race keeps no focus regions");
 }
@@ -264,9 +256,7 @@ fn delete_then_restore_gives_back_the_same_entry() {
     assert_eq!(count(&db), 0);
     let focus: i64 = db
         .conn()
-        .query_row("SELECT count(*) FROM session_focus_regions", [], |r| {
-            r.get(0)
-        })
+        .query_row("SELECT count(*) FROM session_focus_regions", [], |r| r.get(0))
         .unwrap();
     assert_eq!(focus, 0, "focus regions go with their session");
 
@@ -380,34 +370,20 @@ mod listing {
     #[case::reversed(Some("2026-04-12"), Some("2026-04-10"), "to")]
     #[case::bad_from(Some("April"), None, "from")]
     #[case::bad_to(None, Some("2026-13-01"), "to")]
-    fn bad_ranges_name_their_field(
-        #[case] from: Option<&str>,
-        #[case] to: Option<&str>,
-        #[case] field: &str,
-    ) {
+    fn bad_ranges_name_their_field(#[case] from: Option<&str>, #[case] to: Option<&str>, #[case] field: &str) {
         let db = seeded();
         let query = SessionQuery {
             from: from.map(Into::into),
             to: to.map(Into::into),
             ..q()
         };
-        assert_eq!(
-            list(&db, &query).unwrap_err().payload().field.as_deref(),
-            Some(field)
-        );
+        assert_eq!(list(&db, &query).unwrap_err().payload().field.as_deref(), Some(field));
     }
 
     #[test]
     fn bad_limit_and_cursor_are_refused() {
         let db = seeded();
-        assert!(list(
-            &db,
-            &SessionQuery {
-                limit: Some(0),
-                ..q()
-            }
-        )
-        .is_err());
+        assert!(list(&db, &SessionQuery { limit: Some(0), ..q() }).is_err());
         assert!(list(
             &db,
             &SessionQuery {

@@ -40,11 +40,7 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
     let start = match zone {
         Some(tz) => collect(&mut errs, start_instant(&input.start_local, tz, now)),
         // Without a zone there is no instant, but the format can still be checked.
-        None => collect(
-            &mut errs,
-            time::parse_wall("start", "Start", &input.start_local),
-        )
-        .and(None),
+        None => collect(&mut errs, time::parse_wall("start", "Start", &input.start_local)).and(None),
     };
     let mut keep = |r: Result<()>| {
         collect(&mut errs, r);
@@ -55,11 +51,7 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
     keep(distance(input, kind.is_run()));
     if let Some(rpe) = input.rpe {
         if !(1..=10).contains(&rpe) {
-            keep(Err(Error::field(
-                "rpe",
-                "out_of_range",
-                "Effort must be from 1 to 10.",
-            )));
+            keep(Err(Error::field("rpe", "out_of_range", "Effort must be from 1 to 10.")));
         }
     }
     keep(text("notes", "Notes", &input.notes, NOTES_MAX, false));
@@ -84,13 +76,7 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
         SessionDetails::Massage(m) => {
             m.therapist = m.therapist.trim().to_owned();
             m.felt_after = m.felt_after.trim().to_owned();
-            keep(text(
-                "therapist",
-                "Therapist",
-                &m.therapist,
-                SHORT_TEXT_MAX,
-                false,
-            ));
+            keep(text("therapist", "Therapist", &m.therapist, SHORT_TEXT_MAX, false));
             keep(text(
                 "feltAfter",
                 "How it felt after",
@@ -158,12 +144,7 @@ fn start_instant(text: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
     Ok(instant)
 }
 
-fn race_timing(
-    status: RaceStatus,
-    start: DateTime<Utc>,
-    finish: Option<i32>,
-    now: DateTime<Utc>,
-) -> Result<()> {
+fn race_timing(status: RaceStatus, start: DateTime<Utc>, finish: Option<i32>, now: DateTime<Utc>) -> Result<()> {
     match status {
         RaceStatus::Planned if start <= now => Err(Error::field(
             "raceStatus",
@@ -230,19 +211,9 @@ fn distance(input: &SessionInput, is_run: bool) -> Result<()> {
 
 /// Free text: a length limit in characters, and no control characters other than line breaks and
 /// tabs (they are invisible in the UI and break CSV exports and the printed sheet).
-pub(crate) fn text(
-    field: &str,
-    label: &str,
-    value: &str,
-    max: usize,
-    required: bool,
-) -> Result<()> {
+pub(crate) fn text(field: &str, label: &str, value: &str, max: usize, required: bool) -> Result<()> {
     if required && value.trim().is_empty() {
-        return Err(Error::field(
-            field,
-            "required",
-            format!("{label} is required."),
-        ));
+        return Err(Error::field(field, "required", format!("{label} is required.")));
     }
     let len = value.chars().count();
     if len > max {

@@ -106,11 +106,7 @@ fn a_race_logged_three_days_late_skips_what_is_already_past() {
     let three_days_late = race.start + Duration::days(3) + Duration::hours(6);
     let plan = for_race(&race, &cx(&rules, three_days_late));
     let rules_left: Vec<_> = plan.iter().map(|p| p.rule.as_str()).collect();
-    assert_eq!(
-        rules_left,
-        ["return_to_hard"],
-        "no burst of stale reminders"
-    );
+    assert_eq!(rules_left, ["return_to_hard"], "no burst of stale reminders");
 }
 
 #[test]
@@ -118,10 +114,7 @@ fn a_reminder_due_just_now_is_kept_so_it_fires_at_once() {
     let rules = RecoveryRules::default();
     let race = marathon(false);
     let finish = race.start + Duration::minutes(210);
-    let plan = for_race(
-        &race,
-        &cx(&rules, finish + Duration::hours(24) + Duration::minutes(30)),
-    );
+    let plan = for_race(&race, &cx(&rules, finish + Duration::hours(24) + Duration::minutes(30)));
     assert_eq!(plan[0].rule, "checkin_24");
 }
 
@@ -138,12 +131,9 @@ fn a_planned_race_gets_pre_race_guards() {
     );
     assert_eq!(no_deep.kind, ReminderKind::PreRace);
     // A done race needs no guard.
-    assert!(for_race(
-        &marathon(false),
-        &cx(&rules, race.start - Duration::days(30))
-    )
-    .iter()
-    .all(|p| p.kind != ReminderKind::PreRace));
+    assert!(for_race(&marathon(false), &cx(&rules, race.start - Duration::days(30)))
+        .iter()
+        .all(|p| p.kind != ReminderKind::PreRace));
 }
 
 #[test]
@@ -186,10 +176,7 @@ fn morning_reminders_on_a_spring_forward_day_still_fire() {
     let ny: Tz = "America/New_York".parse().unwrap();
     let rules = RecoveryRules::default();
     let race = RaceFacts {
-        start: ny
-            .with_ymd_and_hms(2026, 3, 7, 8, 0, 0)
-            .unwrap()
-            .with_timezone(&Utc),
+        start: ny.with_ymd_and_hms(2026, 3, 7, 8, 0, 0).unwrap().with_timezone(&Utc),
         zone: ny,
         ..marathon(false)
     };

@@ -1,0 +1,87 @@
+//! The reminder scheduler: one task that sleeps until the next reminder fires, and wakes early
+//! when reminders, races or settings change (`AppState::changed`) rather than on a polling tick.
+//!
+//! Each wake claims every due reminder in one transaction (aftermile-core marks them fired before
+//! anything is sent), then sends them. A reminder therefore fires once even across restarts; the
+//! single-instance plugin keeps a second process from claiming alongside this one, and the claim's
+//! IMMEDIATE transaction would serialise them anyway. On start, reminders that came due while the
+//! app was closed are claimed at once and marked missed.
+//!
+//! The sleep is capped: the monotonic clock stops while a laptop sleeps and does not follow wall
+//! clock changes, so after a long sleep the task re-reads the wall clock instead of trusting a
+//! stale deadline. The cap is a safety net for suspend, not a poll: changes wake it immediately.
+
+use std::time::Duration;
+
+use aftermile_core::reminders::{self, Reminder};
+use aftermile_core::time;
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::state::AppState;
+use crate::{notify, tray};
+
+const MAX_SLEEP: Duration = Duration::from_secs(15 * 60);
+
+/// Sent to the window for each fired reminder, with why its notification failed, if it did.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fired {
+    pub reminder: Reminder,
+    pub delivery_error: Option<String>,
+}
+
+pub fn start(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        let changed = app.state::<AppState>().changed.clone();
+        if !app.state::<AppState>().is_open() {
+            return;
+        }
+        loop {
+            fire_due(&app).await;
+            let next = app
+                .state::<AppState>()
+                .run(|db| reminders::next_fire_at(db))
+                .await
+                .ok()
+                .flatten();
+            tray::show_next(&app, next);
+            let sleep = match next {
+                Some(at) => (at - time::now()).to_std().unwrap_or(Duration::ZERO).min(MAX_SLEEP),
+                None => MAX_SLEEP,
+            };
+            tokio::select! {
+                _ = tokio::time::sleep(sleep) => {}
+                _ = changed.notified() => {}
+            }
+        }
+    });
+}
+
+async fn fire_due(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let fired = match state.run(|db| reminders::claim_due(db, time::now())).await {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("Aftermile: could not claim due reminders: {}", e.message);
+            return;
+        }
+    };
+    for r in fired {
+        let error = notify::send(app, &r).err();
+        if let Some(msg) = &error {
+            eprintln!("Aftermile: reminder {} not shown as a notification: {msg}", r.id);
+            let (id, msg2) = (r.id.clone(), msg.clone());
+            let _ = state
+                .run(move |db| reminders::record_delivery_error(db, &id, &msg2))
+                .await;
+        }
+        let _ = app.emit(
+            "reminder-fired",
+            Fired {
+                reminder: r,
+                delivery_error: error,
+            },
+        );
+    }
+}
