@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "update_session",
     "delete_session",
     "restore_session",
+    "session_warnings",
     "get_settings",
     "update_settings",
     "list_regions",

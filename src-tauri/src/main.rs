@@ -55,6 +55,7 @@ fn main() {
             commands::sessions::update_session,
             commands::sessions::delete_session,
             commands::sessions::restore_session,
+            commands::sessions::session_warnings,
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::settings::list_regions,

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use crate::content::Content;
 use crate::error::ErrorPayload;
 use crate::marks::{HeatMapQuery, Mark, MarkInput, RegionHistory};
-use crate::recovery::RuleSource;
+use crate::recovery::{RuleSource, Warning};
 use crate::regions::Region;
 use crate::reminders::{Reminder, ReminderAction, ReminderInput, ReminderQuery, Snooze};
 use crate::sessions::{Session, SessionInput, SessionPage, SessionQuery};
@@ -41,6 +41,7 @@ fn export_all(dir: &Path) {
     ReminderAction::export_all(&cfg).unwrap();
     Snooze::export_all(&cfg).unwrap();
     RuleSource::export_all(&cfg).unwrap();
+    Warning::export_all(&cfg).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

@@ -39,3 +39,11 @@ pub async fn restore_session(state: State<'_, AppState>, session: Session) -> Re
         .write(move |db| sessions::restore(db, &session, time::now()))
         .await
 }
+
+/// What the recovery rules say about a saved session, shown after saving it.
+#[tauri::command]
+pub async fn session_warnings(state: State<'_, AppState>, id: String) -> Res<Vec<aftermile_core::recovery::Warning>> {
+    state
+        .run(move |db| aftermile_core::recovery::warnings::for_session(db, &id))
+        .await
+}

@@ -4,7 +4,9 @@
 pub mod plan;
 pub mod quiet;
 pub mod rules;
+pub mod warnings;
 
 pub use plan::{for_deep_massage, for_race, Context, MassageFacts, PlannedReminder, RaceFacts, ReminderKind};
 pub use quiet::QuietHours;
 pub use rules::{sources, RecoveryRules, RuleSource};
+pub use warnings::Warning;
