@@ -1,0 +1,77 @@
+# Aftermile: build, run, test, package. `make` alone lists the targets.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+# Targets are steps of one pipeline: keep them in order even under -j.
+.NOTPARALLEL:
+MAKEFLAGS += --no-print-directory
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+CARGO ?= cargo
+NPM ?= npm
+TAURI := ui/node_modules/.bin/tauri
+
+.PHONY: help setup setup-test ui run test gates fmt-check clippy ui-check cargo-test ui-test build e2e bench bindings package clean-e2e
+
+help: ## list the targets
+	@echo "Aftermile make targets:"
+	@grep -E '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  %-10s %s\n", $$1, $$2}'
+
+setup: ## install what building and running need (apt packages, ui/node_modules)
+	bash scripts/setup.sh
+
+setup-test: ## also install test deps (Xvfb, WebKitWebDriver, dbus, ImageMagick, tauri-driver, e2e modules)
+	bash scripts/setup.sh --test
+
+ui: ## build the UI into ui/dist (embedded by the app build)
+	$(NPM) --prefix ui run build
+
+run: setup ui ## build and open the app (debug build)
+	$(CARGO) run
+
+test: setup-test ui gates cargo-test ui-test build e2e ## the whole suite: gates, unit tests, app build, end-to-end
+
+gates: fmt-check clippy ui-check
+
+fmt-check:
+	$(CARGO) fmt --all --check
+
+clippy:
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+ui-check:
+	$(NPM) --prefix ui run check
+
+cargo-test:
+	$(CARGO) test --workspace
+
+ui-test:
+	$(NPM) --prefix ui test
+
+build: ## build the app (target/debug/aftermile); needs ui/dist
+	$(CARGO) build
+
+e2e: ## end-to-end run against target/debug/aftermile (assumes it is built)
+	bash tests/e2e/run.sh
+
+bench: ## storage benchmark of the core
+	$(CARGO) bench -p aftermile-core --bench storage
+
+bindings: ## regenerate the ts-rs TypeScript bindings
+	UPDATE_BINDINGS=1 $(CARGO) test -p aftermile-core bindings
+
+# The Tauri CLI runs beforeBuildCommand ("npm run build") in its "frontend dir": a dir with a
+# package.json, found by walking down from the cwd (tests/e2e/ or ui/, never the root). Pin it to ui/.
+TAURI_ENV := TAURI_APP_PATH="$(CURDIR)" TAURI_FRONTEND_PATH="$(CURDIR)/ui"
+
+package: setup ## build the release .deb (target/release/bundle/deb/)
+	$(TAURI_ENV) $(TAURI) build --bundles deb
+	@shopt -s nullglob; debs=(target/release/bundle/deb/*.deb); \
+		if (( $${#debs[@]} == 0 )); then echo "package: no .deb produced" >&2; exit 1; fi; \
+		printf 'package: %s\n' "$${debs[@]}"
+
+clean-e2e: ## remove e2e artifacts
+	rm -rf target/e2e-artifacts

@@ -1,0 +1,319 @@
+// Shared harness for the end-to-end suites: tauri-driver, launching the real app, WebDriver helpers
+// and `step`, which skips the rest of a file once a step failed (the steps of a file share one app).
+// Each test file is its own node process with its own tauri-driver and a fresh AFTERMILE_DATA_DIR.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { remote } from 'webdriverio';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(HERE, '../../..');
+export const APP = path.resolve(process.env.AFTERMILE_E2E_APP ?? path.join(ROOT, 'target/debug/aftermile'));
+export const ARTIFACTS = process.env.AFTERMILE_E2E_ARTIFACTS ?? path.join(ROOT, 'target/e2e-artifacts');
+const DRIVER_PIDFILE = process.env.AFTERMILE_E2E_DRIVER_PIDFILE;
+const PORT = Number(process.env.AFTERMILE_E2E_PORT ?? 4444);
+const NATIVE_PORT = PORT + 1;
+
+export const FIRST_WINDOW_MS = 20_000; // cold start of a debug build under Xvfb
+export const UI_MS = 10_000; // anything the UI does after a click
+export const STEP_MS = 120_000; // hard limit per step, so a hang fails instead of stalling CI
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A timer that does not keep node alive, for races against something that should finish first. */
+export const grace = (ms) => new Promise((r) => setTimeout(r, ms).unref());
+const run = promisify(execFile);
+
+/** @type {import('node:child_process').ChildProcess | undefined} */
+let driver;
+/** @type {WebdriverIO.Browser | undefined} */
+export let browser;
+let broken = '';
+
+// ---------------------------------------------------------------------------------------------------
+// tauri-driver
+// ---------------------------------------------------------------------------------------------------
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: '127.0.0.1', port });
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.once('error', () => resolve(false));
+  });
+}
+
+export async function startDriver() {
+  for (const p of [PORT, NATIVE_PORT]) {
+    if (await portInUse(p)) {
+      throw new Error(`port ${p} is already in use (a stale tauri-driver or WebKitWebDriver?)`);
+    }
+  }
+  const logFd = fs.openSync(path.join(ARTIFACTS, 'tauri-driver.log'), 'a');
+  // Its own process group, so the whole tree (tauri-driver, WebKitWebDriver, the app) can be killed.
+  driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(NATIVE_PORT)], {
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+    env: process.env, // carries AFTERMILE_DATA_DIR and DISPLAY to the app
+  });
+  fs.closeSync(logFd);
+  if (DRIVER_PIDFILE) fs.writeFileSync(DRIVER_PIDFILE, String(driver.pid));
+  let exited = null;
+  driver.once('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (exited) throw new Error(`tauri-driver exited early (${JSON.stringify(exited)}); see tauri-driver.log`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/status`, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      return; // any HTTP answer means it is up and has reached WebKitWebDriver
+    } catch {
+      if (Date.now() > deadline) throw new Error('tauri-driver did not answer within 15 s');
+      await sleep(200);
+    }
+  }
+}
+
+function stopDriverSync() {
+  if (!driver || driver.exitCode !== null || driver.signalCode !== null) return;
+  try {
+    process.kill(-driver.pid, 'SIGTERM'); // tauri-driver stops WebKitWebDriver on SIGTERM
+  } catch {
+    /* already gone */
+  }
+}
+
+export async function stopDriver() {
+  if (!driver) return;
+  const d = driver;
+  if (d.exitCode === null && d.signalCode === null) {
+    const gone = new Promise((r) => d.once('exit', r));
+    stopDriverSync();
+    await Promise.race([gone, grace(5000)]);
+  }
+  try {
+    process.kill(-d.pid, 'SIGKILL'); // anything left in the group (WebKitWebDriver, the app)
+  } catch {
+    /* already gone */
+  }
+  if (DRIVER_PIDFILE) fs.rmSync(DRIVER_PIDFILE, { force: true });
+  driver = undefined;
+}
+
+process.on('exit', stopDriverSync);
+
+// ---------------------------------------------------------------------------------------------------
+// WebDriver helpers
+// ---------------------------------------------------------------------------------------------------
+
+export async function launchApp() {
+  browser = await remote({
+    hostname: '127.0.0.1',
+    port: PORT,
+    logLevel: 'error',
+    connectionRetryTimeout: 60_000,
+    connectionRetryCount: 1,
+    waitforTimeout: UI_MS,
+    waitforInterval: 100,
+    capabilities: {
+      browserName: 'wry',
+      'wdio:enforceWebDriverClassic': true, // WebKitWebDriver has no WebDriver BiDi
+      'tauri:options': { application: APP },
+    },
+  });
+  await browser.$('#page-log').waitForDisplayed({ timeout: FIRST_WINDOW_MS });
+  return browser;
+}
+
+export async function quitApp() {
+  if (!browser) return;
+  const b = browser;
+  browser = undefined;
+  await Promise.race([b.deleteSession().catch(() => {}), grace(15_000)]);
+}
+
+/** Pids of running processes whose executable is the app under test. */
+export function appPids() {
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readlinkSync(`/proc/${entry}/exe`) === APP) pids.push(Number(entry));
+    } catch {
+      /* gone, or not ours */
+    }
+  }
+  return pids;
+}
+
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const t = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, t]).finally(() => clearTimeout(timer));
+}
+
+/** Screenshot of the webview (WebDriver) plus, best effort, of the whole Xvfb screen. */
+export async function screenshot(name) {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  if (browser) await withTimeout(browser.saveScreenshot(file), 30_000, `screenshot ${name}`);
+  try {
+    await run('import', ['-window', 'root', path.join(ARTIFACTS, `screen-${name}.png`)], { timeout: 20_000 });
+  } catch {
+    /* ImageMagick missing or no display: the WebDriver one is enough */
+  }
+  return file;
+}
+
+export const $ = (sel) => browser.$(sel);
+
+export async function click(sel) {
+  const el = await $(sel);
+  await el.waitForClickable({ timeoutMsg: `${sel} not clickable` });
+  await el.click();
+}
+
+/** Types into a text or number input, as a person would. */
+export async function type(sel, value) {
+  const el = await $(sel);
+  await el.waitForDisplayed({ timeoutMsg: `${sel} not displayed` });
+  await el.clearValue();
+  await el.setValue(value);
+  const got = await el.getValue();
+  assert.equal(got, String(value), `${sel} holds what was typed`);
+}
+
+/**
+ * Sets a value from script and fires input + change, for controls that WebKit's WebDriver does not type
+ * into reliably (datetime-local) and for selects.
+ */
+export async function setValue(sel, value) {
+  const el = await $(sel);
+  await el.waitForExist({ timeoutMsg: `${sel} does not exist` });
+  const ok = await browser.execute(
+    (e, v) => {
+      e.value = v;
+      e.dispatchEvent(new Event('input', { bubbles: true }));
+      e.dispatchEvent(new Event('change', { bubbles: true }));
+      return e.value === v;
+    },
+    el,
+    value,
+  );
+  assert.ok(ok, `${sel} accepts the value ${JSON.stringify(value)}`);
+}
+
+export async function check(sel) {
+  const el = await $(sel);
+  await el.waitForExist({ timeoutMsg: `${sel} does not exist` });
+  if (!(await el.isSelected())) await el.click();
+  assert.ok(await el.isSelected(), `${sel} is checked`);
+}
+
+/** `datetime-local` value for `daysAgo` days before now at hh:mm local time. */
+export function localDateTime(daysAgo, hh, mm) {
+  const d = new Date(Date.now() - daysAgo * 86_400_000);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(hh)}:${p(mm)}`;
+}
+
+/** The rows of the session list, read in one round trip. */
+export function rows() {
+  return browser.execute(() =>
+    [...document.querySelectorAll('#session-list .session-row')].map((r) => ({
+      id: r.getAttribute('data-id'),
+      kind: r.getAttribute('data-kind'),
+      text: r.textContent ?? '',
+      hasScriptElement: r.querySelector('script') !== null,
+    })),
+  );
+}
+
+export async function waitForRows(predicate, what) {
+  let last = [];
+  await browser.waitUntil(
+    async () => {
+      last = await rows();
+      return predicate(last);
+    },
+    { timeout: UI_MS, timeoutMsg: `session list: expected ${what}` },
+  ).catch((e) => {
+    throw new Error(`${e.message}; rows were ${JSON.stringify(last.map(({ kind, text }) => ({ kind, text })))}`);
+  });
+  return last;
+}
+
+export async function openForm(kind) {
+  const form = await $('form#session-form');
+  if (!(await form.isDisplayed())) await click('#add-entry');
+  await form.waitForDisplayed({ timeoutMsg: 'form#session-form did not open' });
+  await setValue('#f-kind', kind);
+}
+
+export async function gotoPage(name) {
+  await click(`[data-nav="${name}"]`);
+  await $(`#page-${name}`).waitForDisplayed({ timeoutMsg: `#page-${name} not shown after its nav button` });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Steps
+// ---------------------------------------------------------------------------------------------------
+
+/** A test that is skipped once an earlier one failed (they share the app), with a screenshot on failure. */
+export function step(name, fn) {
+  test(name, { timeout: STEP_MS }, async (t) => {
+    if (broken) {
+      t.skip(`an earlier step failed: ${broken}`);
+      return;
+    }
+    try {
+      await fn(t);
+    } catch (err) {
+      broken = name;
+      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      await screenshot(`FAILED-${slug}`).catch(() => {});
+      if (browser) {
+        // The DOM at the time of failure, to read next to the screenshot.
+        await withTimeout(browser.execute(() => document.documentElement.outerHTML), 10_000, 'DOM dump')
+          .then((html) => fs.writeFileSync(path.join(ARTIFACTS, `FAILED-${slug}.html`), html))
+          .catch(() => {});
+      }
+      throw err;
+    }
+  });
+}
+
+/**
+ * Registers the suite's hooks: a fresh data dir for this file (under the one run.sh made), then
+ * tauri-driver; afterwards the app and the driver are stopped.
+ */
+export function setupSuite() {
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    assert.ok(fs.existsSync(APP), `${APP} exists (build it first)`);
+    const parent = process.env.AFTERMILE_DATA_DIR;
+    assert.ok(parent, 'AFTERMILE_DATA_DIR is set (use tests/e2e/run.sh)');
+    // The app inherits tauri-driver's environment, so this must be set before the driver starts.
+    process.env.AFTERMILE_DATA_DIR = fs.mkdtempSync(path.join(parent, 'suite-'));
+    await startDriver();
+  });
+
+  after(async () => {
+    await quitApp();
+    await stopDriver();
+  });
+}
+
+/** The data dir this suite's app uses. */
+export function dataDir() {
+  return process.env.AFTERMILE_DATA_DIR;
+}
