@@ -4,6 +4,7 @@
 #
 # Env: AFTERMILE_E2E_APP    the binary under test (default target/debug/aftermile; must be built)
 #      AFTERMILE_E2E_PORT   tauri-driver port (default 4444; WebKitWebDriver gets port+1)
+#      AFTERMILE_E2E_ONLY   run only <name>.test.mjs (e.g. body), for working on one suite
 # Screenshots and logs go to target/e2e-artifacts/.
 set -euo pipefail
 
@@ -90,4 +91,4 @@ echo "e2e: app $APP, DISPLAY=$DISPLAY, AFTERMILE_DATA_DIR=$DATA_DIR"
 # Each *.test.mjs is its own node process with its own tauri-driver and data dir; one at a time, since
 # they share the driver's port and the display.
 dbus-run-session -- bash -c 'exec 1>&4 2>&3 3>&- 4>&-; exec node --test --test-concurrency=1 "$@"' \
-  _ "$HERE"/*.test.mjs 3>&2 4>&1 >"$ARTIFACTS/session.log" 2>&1
+  _ "$HERE"/${AFTERMILE_E2E_ONLY:-*}.test.mjs 3>&2 4>&1 >"$ARTIFACTS/session.log" 2>&1
