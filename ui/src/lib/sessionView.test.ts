@@ -66,6 +66,20 @@ describe('sessionStats', () => {
     });
     expect(sessionStats(s, 'km', 'en')).toEqual(['1:00:00', 'Firm pressure', '2 focus areas']);
   });
+
+  it('names up to three focus areas once the labels are known, and counts more', () => {
+    const labels = new Map([
+      ['calf_l', 'Left calf'],
+      ['calf_r', 'Right calf'],
+      ['shin_l', 'Left shin'],
+      ['shin_r', 'Right shin'],
+    ]);
+    const massage = (focusRegions: string[]) =>
+      session({ details: { kind: 'massage', massageType: 'sports', therapist: '', pressure: null, focusRegions, feltAfter: '' } });
+    expect(sessionStats(massage(['calf_l', 'calf_r']), 'km', 'en', labels)).toEqual(['Focus: Left calf, Right calf']);
+    expect(sessionStats(massage(['calf_l', 'calf_r', 'shin_l', 'shin_r']), 'km', 'en', labels)).toEqual(['4 focus areas']);
+    expect(sessionStats(massage(['calf_l', 'glute_l']), 'km', 'en', labels)).toEqual(['2 focus areas']);
+  });
 });
 
 describe('kindGroup', () => {

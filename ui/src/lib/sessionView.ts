@@ -43,8 +43,19 @@ export function sessionTitle(s: Session): string {
   }
 }
 
-/** The short facts shown under the title, in reading order. */
-export function sessionStats(s: Session, units: Units, locale?: string): string[] {
+/** Up to this many focus areas are named in a row; more are counted, to keep the row one line. */
+const FOCUS_NAMED_MAX = 3;
+
+/**
+ * The short facts shown under the title, in reading order. `regionLabels` (id → "Left calf") names a
+ * massage's focus areas once the region list has loaded; until then they are counted.
+ */
+export function sessionStats(
+  s: Session,
+  units: Units,
+  locale?: string,
+  regionLabels?: ReadonlyMap<string, string>,
+): string[] {
   const d = s.details;
   const out: string[] = [];
   if (d.kind === 'race') {
@@ -65,7 +76,12 @@ export function sessionStats(s: Session, units: Units, locale?: string): string[
   if (d.kind === 'massage') {
     if (d.pressure) out.push(`${labelOf(PRESSURES, d.pressure)} pressure`);
     const n = d.focusRegions.length;
-    if (n > 0) out.push(n === 1 ? '1 focus area' : `${n} focus areas`);
+    const names = d.focusRegions.map((id) => regionLabels?.get(id));
+    if (n > 0 && n <= FOCUS_NAMED_MAX && names.every((x) => x !== undefined)) {
+      out.push(`Focus: ${names.join(', ')}`);
+    } else if (n > 0) {
+      out.push(n === 1 ? '1 focus area' : `${n} focus areas`);
+    }
   }
   if (s.rpe != null) out.push(`RPE ${s.rpe}`);
   return out;
