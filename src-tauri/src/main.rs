@@ -30,7 +30,12 @@ fn main() {
         .setup(|app| {
             let state = state::AppState::open(app.handle());
             app.manage(state);
-            tray::build(app.handle())?;
+            // A desktop without a tray (no StatusNotifier host, no appindicator library) still gets
+            // the app; closing the window then quits, since nothing could bring it back.
+            if let Err(e) = tray::build(app.handle()) {
+                eprintln!("Aftermile: no tray icon ({e}); closing the window will quit.");
+                app.state::<state::AppState>().no_tray();
+            }
             if std::env::args().any(|a| a == MINIMIZED_FLAG) {
                 if let Some(w) = app.get_webview_window("main") {
                     let _ = w.hide();

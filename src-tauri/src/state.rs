@@ -18,6 +18,7 @@ pub struct AppState {
     pub changed: Arc<Notify>,
     /// The "close to tray" setting, cached so the window's close handler needs no database call.
     close_to_tray: AtomicBool,
+    has_tray: AtomicBool,
 }
 
 impl AppState {
@@ -38,6 +39,7 @@ impl AppState {
             db: db.map_err(|e| e.payload()),
             changed: Arc::new(Notify::new()),
             close_to_tray: AtomicBool::new(close_to_tray),
+            has_tray: AtomicBool::new(true),
         }
     }
 
@@ -46,7 +48,11 @@ impl AppState {
     }
 
     pub fn close_to_tray(&self) -> bool {
-        self.close_to_tray.load(Ordering::Relaxed)
+        self.has_tray.load(Ordering::Relaxed) && self.close_to_tray.load(Ordering::Relaxed)
+    }
+
+    pub fn no_tray(&self) {
+        self.has_tray.store(false, Ordering::Relaxed);
     }
 
     /// Runs `f` on a blocking thread: SQLite calls (and their fsyncs) must never run on the async
