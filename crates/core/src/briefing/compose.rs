@@ -1,0 +1,515 @@
+//! Gathering the sheet for one appointment day. Reads only; every query is bounded by date or
+//! limit, so ten years of data cost about what two weeks do.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rusqlite::OptionalExtension;
+
+use super::format::{self, side_and_region};
+use super::model::*;
+use crate::content::{self, RED_FLAG_ADVICE};
+use crate::db::Db;
+use crate::error::{Error, FieldError, Result};
+use crate::marks::{self, HeatMapQuery, Mark};
+use crate::recovery::RecoveryRules;
+use crate::sessions::{self, Pressure, RaceStatus, Session, SessionDetails, SessionKind, SessionQuery};
+use crate::settings::{self, Settings};
+use crate::{regions, time};
+
+pub const NOTE_MAX: usize = 1_000;
+/// Training and body-chart marks look back this many days.
+pub const WINDOW_DAYS: i64 = 14;
+/// Upcoming races this far ahead are listed.
+const RACES_AHEAD_DAYS: i64 = 183;
+/// An appointment may be this far either side of today.
+const APPOINTMENT_RANGE_DAYS: i64 = 366;
+
+struct Valid {
+    day: NaiveDate,
+    tz: Tz,
+}
+
+fn validate(req: &BriefingRequest, now: DateTime<Utc>) -> Result<Valid> {
+    let mut errs: Vec<FieldError> = Vec::new();
+    let mut take = |r: Result<()>| {
+        if let Err(Error::Invalid(mut f)) = r {
+            errs.append(&mut f);
+        }
+    };
+    let tz = time::parse_zone("zone", &req.zone);
+    let day = time::parse_date("appointment", "The appointment date", &req.appointment);
+    if let (Ok(day), Ok(tz)) = (&day, &tz) {
+        let today = now.with_timezone(tz).date_naive();
+        if (*day - today).num_days().abs() > APPOINTMENT_RANGE_DAYS {
+            take(Err(Error::field(
+                "appointment",
+                "out_of_range",
+                "The appointment must be within a year of today.",
+            )));
+        }
+    }
+    take(day.as_ref().map(|_| ()).map_err(clone_err));
+    take(tz.as_ref().map(|_| ()).map_err(clone_err));
+
+    let known: Vec<&str> = content::benefits().iter().map(|b| b.id).collect();
+    if let Some(bad) = req.goals.iter().find(|g| !known.contains(&g.as_str())) {
+        take(Err(Error::field(
+            "goals",
+            "unknown_value",
+            format!("\"{}\" is not one of the benefits.", time::clip(bad)),
+        )));
+    } else if (1..req.goals.len()).any(|i| req.goals[..i].contains(&req.goals[i])) {
+        take(Err(Error::field("goals", "duplicate", "Each goal can be chosen once.")));
+    }
+    if req.note.chars().count() > NOTE_MAX {
+        take(Err(Error::field(
+            "note",
+            "too_long",
+            format!("The note can be at most {NOTE_MAX} characters."),
+        )));
+    }
+    match (day, tz) {
+        (Ok(day), Ok(tz)) if errs.is_empty() => Ok(Valid { day, tz }),
+        _ => Err(Error::Invalid(errs)),
+    }
+}
+
+fn clone_err(e: &Error) -> Error {
+    match e {
+        Error::Invalid(f) => Error::Invalid(f.clone()),
+        other => Error::Migration(other.to_string()),
+    }
+}
+
+/// The sheet for `req`, as of `now`.
+pub fn compose(db: &Db, req: &BriefingRequest, now: DateTime<Utc>) -> Result<Briefing> {
+    let v = validate(req, now)?;
+    let settings = settings::get(db)?;
+    let today = now.with_timezone(&v.tz).date_naive();
+    // What is known by the appointment: nothing after it, and nothing after now.
+    let until = v.day.min(today);
+
+    let races = races(db, &v, now)?;
+    let upcoming: Vec<RaceLine> = races
+        .iter()
+        .filter(|(s, d, _)| planned(s) && *d >= v.day)
+        .take(3)
+        .map(|(s, d, _)| race_line(s, *d, (*d - v.day).num_days(), &settings))
+        .collect();
+    let last_race = races
+        .iter()
+        .rev()
+        .find(|(s, d, at)| !planned(s) && *d <= v.day && *at <= now)
+        .map(|(s, d, _)| race_line(s, *d, (v.day - *d).num_days(), &settings));
+    let race_advice = race_advice(&settings.rules, upcoming.first(), last_race.as_ref());
+
+    let last_massage = last_massage(db, &v, until, now)?;
+    let concerns = concerns(db, &v, until, now, last_massage.as_ref().map(|m| m.1))?;
+    let red_flags = red_flag_lines(&settings.rules, &concerns, v.day);
+    let profile = &settings.profile;
+    let mut health = Vec::new();
+    for (ticked, label, text) in [
+        (req.share_health.injuries, "Injuries", &profile.injuries),
+        (req.share_health.medication, "Medication", &profile.medication),
+        (req.share_health.allergies, "Allergies", &profile.allergies),
+    ] {
+        if ticked && !text.trim().is_empty() {
+            health.push(HealthNote {
+                label: label.into(),
+                text: text.trim().into(),
+            });
+        }
+    }
+    let benefits = content::benefits();
+    let goals = req
+        .goals
+        .iter()
+        .filter_map(|g| benefits.iter().find(|b| b.id == g))
+        .map(|b| Goal {
+            id: b.id.into(),
+            title: b.title.into(),
+        })
+        .collect();
+    let contact = profile.contact.trim();
+
+    Ok(Briefing {
+        appointment: v.day.format("%Y-%m-%d").to_string(),
+        appointment_label: v.day.format("%A %-d %B %Y").to_string(),
+        paper: profile.paper,
+        units: settings.units,
+        name: profile.name.trim().into(),
+        contact: (req.share_contact && !contact.is_empty()).then(|| contact.into()),
+        pressure_caution: pressure_caution(&settings.rules, req.pressure, upcoming.first(), last_race.as_ref()),
+        upcoming_races: upcoming,
+        last_race,
+        race_advice,
+        training: training(db, &v, until, now, &settings)?,
+        concerns,
+        goals,
+        pressure: req.pressure,
+        health,
+        last_massage: last_massage.map(|m| m.0),
+        red_flags,
+        note: req.note.trim().into(),
+    })
+}
+
+fn planned(s: &Session) -> bool {
+    matches!(&s.details, SessionDetails::Race(r) if r.status == RaceStatus::Planned)
+}
+
+fn instant(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or(DateTime::UNIX_EPOCH)
+}
+
+fn local_day(s: &Session, tz: Tz) -> NaiveDate {
+    instant(&s.start_utc).with_timezone(&tz).date_naive()
+}
+
+fn query(kinds: Vec<SessionKind>, from: NaiveDate, to: NaiveDate, zone: &str, limit: u32) -> SessionQuery {
+    SessionQuery {
+        kinds,
+        from: Some(from.format("%Y-%m-%d").to_string()),
+        to: Some(to.format("%Y-%m-%d").to_string()),
+        zone: zone.into(),
+        cursor: None,
+        limit: Some(limit),
+    }
+}
+
+/// Races from a year before the appointment to half a year after, oldest first, with their day.
+fn races(db: &Db, v: &Valid, _now: DateTime<Utc>) -> Result<Vec<(Session, NaiveDate, DateTime<Utc>)>> {
+    let q = query(
+        vec![SessionKind::Race],
+        v.day - Duration::days(APPOINTMENT_RANGE_DAYS),
+        v.day + Duration::days(RACES_AHEAD_DAYS),
+        v.tz.name(),
+        500,
+    );
+    let mut out: Vec<_> = sessions::list(db, &q)?
+        .items
+        .into_iter()
+        .map(|s| {
+            let d = local_day(&s, v.tz);
+            let at = instant(&s.start_utc);
+            (s, d, at)
+        })
+        .collect();
+    out.reverse();
+    Ok(out)
+}
+
+fn race_line(s: &Session, day: NaiveDate, days: i64, settings: &Settings) -> RaceLine {
+    let SessionDetails::Race(r) = &s.details else {
+        unreachable!("races() lists races only")
+    };
+    let distance = match r.distance.metres() {
+        Some(_) => format::race_distance(r.distance).to_owned(),
+        None => s
+            .distance_m
+            .map(|m| format::distance(m, settings.units))
+            .unwrap_or_else(|| "Custom".into()),
+    };
+    RaceLine {
+        name: if r.name.trim().is_empty() {
+            "Race".into()
+        } else {
+            r.name.trim().into()
+        },
+        date: day.format("%Y-%m-%d").to_string(),
+        days,
+        distance,
+        finish_time: (r.status == RaceStatus::Done)
+            .then_some(r.finish_time_s)
+            .flatten()
+            .map(format::clock),
+    }
+}
+
+fn days_words(d: i64) -> String {
+    match d {
+        0 => "today".into(),
+        1 => "1 day".into(),
+        n => format!("{n} days"),
+    }
+}
+
+/// What the recovery rules say about pressure on this day.
+pub(super) fn race_advice(rules: &RecoveryRules, next: Option<&RaceLine>, last: Option<&RaceLine>) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(r) = next {
+        let when = if r.days == 0 {
+            "is today".to_string()
+        } else {
+            format!("is in {}", days_words(r.days))
+        };
+        let last_days = i64::from(rules.pre_race_last_massage_days);
+        let deep_days = i64::from(rules.pre_race_no_deep_days);
+        if r.days < last_days {
+            out.push(format!(
+                "{} {when}: the last massage should be at least {last_days} days before a race. A light flush at most.",
+                r.name
+            ));
+        } else if r.days <= deep_days {
+            out.push(format!(
+                "{} {when}: no deep tissue in the last {deep_days} days before a race. Light to medium pressure only.",
+                r.name
+            ));
+        } else if r.days <= deep_days + 14 {
+            out.push(format!(
+                "{} {when}: deep work is still fine today; the no-deep-tissue window starts {} days before the race.",
+                r.name, deep_days
+            ));
+        }
+    }
+    if let Some(r) = last {
+        let hours = r.days * 24;
+        if r.days == 0 {
+            out.push(format!(
+                "{} was today: no massage in the first {} hours after the finish, then a light flush only.",
+                r.name, rules.no_massage_hours
+            ));
+        } else if hours < i64::from(rules.sports_massage_from_hours) {
+            out.push(format!(
+                "{} was {} ago: nothing deep in the first {} hours after a race. A light flush is fine.",
+                r.name,
+                days_words(r.days),
+                rules.sports_massage_from_hours
+            ));
+        } else if hours <= i64::from(rules.sports_massage_to_hours) {
+            out.push(format!(
+                "{} was {} ago: the usual time for a sports massage ({}–{} hours after a race).",
+                r.name,
+                days_words(r.days),
+                rules.sports_massage_from_hours,
+                rules.sports_massage_to_hours
+            ));
+        }
+    }
+    out
+}
+
+/// A caution when the preferred pressure goes against a race rule.
+fn pressure_caution(
+    rules: &RecoveryRules,
+    pressure: Option<Pressure>,
+    next: Option<&RaceLine>,
+    last: Option<&RaceLine>,
+) -> Option<String> {
+    let pressure = pressure?;
+    let near_race = next.is_some_and(|r| r.days <= i64::from(rules.pre_race_no_deep_days));
+    let just_raced = last.is_some_and(|r| r.days * 24 < i64::from(rules.sports_massage_from_hours));
+    match pressure {
+        Pressure::Firm if near_race || just_raced => {
+            Some("Firm pressure is preferred, but the race timing above calls for light to medium today.".into())
+        }
+        Pressure::Medium if next.is_some_and(|r| r.days < i64::from(rules.pre_race_last_massage_days)) => {
+            Some("With the race this close, keep it light.".into())
+        }
+        _ => None,
+    }
+}
+
+fn training(db: &Db, v: &Valid, until: NaiveDate, now: DateTime<Utc>, settings: &Settings) -> Result<Training> {
+    let from = until - Duration::days(WINDOW_DAYS - 1);
+    let items = sessions::list(db, &query(Vec::new(), from, until, v.tz.name(), 500))?.items;
+    let done: Vec<&Session> = items
+        .iter()
+        .filter(|s| instant(&s.start_utc) <= now && !planned(s))
+        .collect();
+    let runs: Vec<&Session> = done.iter().copied().filter(|s| s.kind().is_run()).collect();
+    // Summing no floats gives -0.0, which would print as "-0.0 km".
+    let distance: f64 = runs.iter().filter_map(|s| s.distance_m).fold(0.0, |a, b| a + b);
+    let secs: i64 = runs.iter().filter_map(|s| s.duration_s).map(i64::from).sum();
+    let mut hard: Vec<&Session> = runs.clone();
+    // Hardest first: effort, then races and workouts over easy runs, then distance.
+    let weight = |s: &Session| match s.kind() {
+        SessionKind::Race => 3,
+        SessionKind::Workout => 2,
+        SessionKind::LongRun => 1,
+        _ => 0,
+    };
+    hard.sort_by(|a, b| {
+        b.rpe
+            .unwrap_or(0)
+            .cmp(&a.rpe.unwrap_or(0))
+            .then(weight(b).cmp(&weight(a)))
+            .then(b.distance_m.unwrap_or(0.0).total_cmp(&a.distance_m.unwrap_or(0.0)))
+            .then(b.start_utc.cmp(&a.start_utc))
+    });
+    let hardest = hard
+        .into_iter()
+        .filter(|s| s.rpe.is_some_and(|r| r >= 6) || weight(s) >= 2)
+        .take(3)
+        .map(|s| HardSession {
+            date: local_day(s, v.tz).format("%Y-%m-%d").to_string(),
+            kind: format::session_kind(s),
+            distance: s.distance_m.map(|m| format::distance(m, settings.units)),
+            duration: s.duration_s.map(|d| format::duration(i64::from(d))),
+            rpe: s.rpe,
+        })
+        .collect();
+    Ok(Training {
+        from: from.format("%Y-%m-%d").to_string(),
+        to: until.format("%Y-%m-%d").to_string(),
+        runs: runs.len() as u32,
+        distance: format::distance(distance, settings.units),
+        time: format::duration(secs),
+        hardest,
+        recovery_sessions: done
+            .iter()
+            .filter(|s| matches!(s.kind(), SessionKind::Massage | SessionKind::OtherRecovery))
+            .count() as u32,
+    })
+}
+
+/// The newest massage on or before `until` that has happened, and when it ended.
+fn last_massage(
+    db: &Db,
+    v: &Valid,
+    until: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Option<(LastMassage, DateTime<Utc>)>> {
+    let q = query(
+        vec![SessionKind::Massage],
+        until - Duration::days(APPOINTMENT_RANGE_DAYS),
+        until,
+        v.tz.name(),
+        10,
+    );
+    let items = sessions::list(db, &q)?.items;
+    let Some(s) = items.into_iter().find(|s| instant(&s.start_utc) <= now) else {
+        return Ok(None);
+    };
+    let SessionDetails::Massage(m) = &s.details else {
+        return Ok(None);
+    };
+    let day = local_day(&s, v.tz);
+    let ended = instant(&s.start_utc) + Duration::seconds(i64::from(s.duration_s.unwrap_or(0)));
+    Ok(Some((
+        LastMassage {
+            date: day.format("%Y-%m-%d").to_string(),
+            days_ago: (v.day - day).num_days(),
+            massage_type: format::massage_type(m.massage_type).into(),
+            pressure: m.pressure,
+            focus: m
+                .focus_regions
+                .iter()
+                .filter_map(|id| regions::find(id))
+                .map(|r| r.label.to_owned())
+                .collect(),
+            felt_after: m.felt_after.trim().into(),
+        },
+        ended,
+    )))
+}
+
+fn concerns(
+    db: &Db,
+    v: &Valid,
+    until: NaiveDate,
+    now: DateTime<Utc>,
+    massage_ended: Option<DateTime<Utc>>,
+) -> Result<Vec<Concern>> {
+    let end = time::start_of_day(until + Duration::days(1), v.tz).min(now);
+    let mut marks: Vec<Mark> = marks::heat_map(
+        db,
+        &HeatMapQuery {
+            days: Some(WINDOW_DAYS as u32),
+        },
+        end,
+    )?
+    .into_iter()
+    .filter(|m| m.intensity > 0 || m.swelling || m.bruising)
+    .collect();
+    let order: Vec<&str> = regions::all().iter().map(|r| r.id).collect();
+    let rank = |id: &str| order.iter().position(|r| *r == id).unwrap_or(usize::MAX);
+    marks.sort_by(|a, b| {
+        b.intensity
+            .cmp(&a.intensity)
+            .then(rank(&a.region_id).cmp(&rank(&b.region_id)))
+    });
+    let mut out = Vec::with_capacity(marks.len());
+    for (i, m) in marks.into_iter().enumerate() {
+        let (trend, was) = match massage_ended {
+            None => (Trend::Unknown, None),
+            Some(ended) => match baseline(db, &m.region_id, ended)? {
+                None => (Trend::New, None),
+                Some(was) => (
+                    match m.intensity.cmp(&was) {
+                        std::cmp::Ordering::Less => Trend::Better,
+                        std::cmp::Ordering::Equal => Trend::Same,
+                        std::cmp::Ordering::Greater => Trend::Worse,
+                    },
+                    Some(was),
+                ),
+            },
+        };
+        let (side, region) = side_and_region(&m.region_id);
+        out.push(Concern {
+            number: i as u32 + 1,
+            region,
+            side,
+            sensation: m.sensation,
+            intensity: m.intensity,
+            swelling: m.swelling,
+            bruising: m.bruising,
+            note: m.note.trim().into(),
+            marked_on: m.at_local.get(..10).unwrap_or_default().into(),
+            trend,
+            was,
+            red_flag: m.raises_red_flags(),
+            region_id: m.region_id,
+        });
+    }
+    Ok(out)
+}
+
+/// The region's intensity as the last massage ended: its newest mark up to then, from the two
+/// weeks before. `None` when it was not marked.
+fn baseline(db: &Db, region_id: &str, ended: DateTime<Utc>) -> Result<Option<i32>> {
+    let since = ended - Duration::days(WINDOW_DAYS);
+    Ok(db
+        .conn()
+        .prepare_cached(
+            "SELECT intensity FROM marks WHERE region_id = ?1 AND at_utc <= ?2 AND at_utc >= ?3
+             ORDER BY at_utc DESC, updated_at DESC LIMIT 1",
+        )?
+        .query_row(
+            rusqlite::params![region_id, ended.timestamp(), since.timestamp()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn red_flag_lines(rules: &RecoveryRules, concerns: &[Concern], day: NaiveDate) -> Vec<String> {
+    concerns
+        .iter()
+        .filter(|c| c.red_flag)
+        .map(|c| {
+            let label = regions::find(&c.region_id).map(|r| r.label).unwrap_or("Region");
+            let mut what = vec![format!("{} {}/10", format::sensation(c.sensation), c.intensity)];
+            if c.swelling {
+                what.push("swelling".into());
+            }
+            if c.bruising {
+                what.push("bruising".into());
+            }
+            let mut line = format!("{}. {label} ({}): {RED_FLAG_ADVICE}", c.number, what.join(", "));
+            if c.swelling || c.bruising {
+                let marked = NaiveDate::parse_from_str(&c.marked_on, "%Y-%m-%d").unwrap_or(day);
+                let clear = marked + Duration::hours(i64::from(rules.acute_injury_no_massage_hours));
+                if clear > day {
+                    line.push_str(&format!(
+                        " Marked as an acute injury on {}: no massage on it before {}.",
+                        c.marked_on,
+                        clear.format("%Y-%m-%d")
+                    ));
+                }
+            }
+            line
+        })
+        .collect()
+}

@@ -1,0 +1,172 @@
+//! Briefing types at the boundary: the request the form sends, and the composed sheet every
+//! renderer (the HTML sheet, the PDF) draws from.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::marks::Sensation;
+use crate::sessions::Pressure;
+use crate::settings::{Paper, Units};
+
+/// Which health notes go on this sheet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareHealth {
+    pub injuries: bool,
+    pub medication: bool,
+    pub allergies: bool,
+}
+
+/// What the Briefing form sends. Loose like the other inputs: `validate` names every bad field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BriefingRequest {
+    /// The appointment day, `YYYY-MM-DD`, in `zone`.
+    pub appointment: String,
+    /// IANA zone the runner is in.
+    pub zone: String,
+    /// Benefit ids (see `content::benefits`), in the order chosen.
+    pub goals: Vec<String>,
+    pub pressure: Option<Pressure>,
+    pub share_contact: bool,
+    pub share_health: ShareHealth,
+    /// A few words from the runner to the therapist.
+    pub note: String,
+}
+
+/// A race on the sheet, dated in the runner's zone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RaceLine {
+    pub name: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Days from the appointment: to go for an upcoming race, since for the last one.
+    pub days: i64,
+    /// "Marathon", "10K" or the custom distance.
+    pub distance: String,
+    /// `H:MM:SS`, for a race that is done and has a time.
+    pub finish_time: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HardSession {
+    pub date: String,
+    /// "Workout", "Long run", …
+    pub kind: String,
+    pub distance: Option<String>,
+    pub duration: Option<String>,
+    pub rpe: Option<i32>,
+}
+
+/// Runs in the 14 days before the appointment (or before today, if that is earlier).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Training {
+    pub from: String,
+    pub to: String,
+    pub runs: u32,
+    /// Formatted in the runner's units, e.g. "62.4 km".
+    pub distance: String,
+    /// e.g. "5 h 40 min".
+    pub time: String,
+    /// Up to three, hardest first by effort then distance.
+    pub hardest: Vec<HardSession>,
+    pub recovery_sessions: u32,
+}
+
+/// How a region has gone since the last massage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    Better,
+    Same,
+    Worse,
+    /// Not marked at the time of the last massage.
+    New,
+    /// No massage to compare with.
+    Unknown,
+}
+
+/// One current area of concern, numbered as on the figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Concern {
+    pub number: u32,
+    pub region_id: String,
+    /// "Calf", without the side.
+    pub region: String,
+    /// "Left", "Right" or "—" for a centre region.
+    pub side: String,
+    pub sensation: Sensation,
+    pub intensity: i32,
+    pub swelling: bool,
+    pub bruising: bool,
+    pub note: String,
+    /// `YYYY-MM-DD` of the mark.
+    pub marked_on: String,
+    pub trend: Trend,
+    /// Intensity at the last massage, when `trend` compares with one.
+    pub was: Option<i32>,
+    /// Pain, injury, swelling or bruising: the red flags apply.
+    pub red_flag: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Goal {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HealthNote {
+    /// "Injuries", "Medication", "Allergies".
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LastMassage {
+    pub date: String,
+    pub days_ago: i64,
+    /// "Sports", "Deep tissue", …
+    pub massage_type: String,
+    pub pressure: Option<Pressure>,
+    /// Region labels, e.g. "Left calf".
+    pub focus: Vec<String>,
+    pub felt_after: String,
+}
+
+/// The composed sheet. Everything in it is already filtered by what the runner chose to share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Briefing {
+    pub appointment: String,
+    /// e.g. "Tuesday 1 December 2026".
+    pub appointment_label: String,
+    pub paper: Paper,
+    pub units: Units,
+    pub name: String,
+    /// Present only when the runner ticked it.
+    pub contact: Option<String>,
+    pub upcoming_races: Vec<RaceLine>,
+    pub last_race: Option<RaceLine>,
+    /// What the races mean for pressure on this day, from the recovery rules.
+    pub race_advice: Vec<String>,
+    pub training: Training,
+    pub concerns: Vec<Concern>,
+    pub goals: Vec<Goal>,
+    pub pressure: Option<Pressure>,
+    /// Set when the preferred pressure goes against a race rule.
+    pub pressure_caution: Option<String>,
+    /// Only the notes the runner ticked, and only non-empty ones.
+    pub health: Vec<HealthNote>,
+    pub last_massage: Option<LastMassage>,
+    /// Red-flag lines, one per flagged concern.
+    pub red_flags: Vec<String>,
+    pub note: String,
+}
