@@ -2,6 +2,18 @@
 //! points the capability loader at src-tauri/capabilities, since this package's root is the repo.
 
 const COMMANDS: &[&str] = &[
+    "startup_report",
+    "last_panic",
+    "list_backups",
+    "back_up_now",
+    "restore_backup",
+    "restore_backup_file",
+    "export_data",
+    "import_data",
+    "delete_all_data",
+    "compose_briefing",
+    "save_briefing",
+    "print_briefing",
     "list_sessions",
     "get_session",
     "create_session",

@@ -6,6 +6,7 @@
 
 mod commands;
 mod notify;
+mod panic;
 mod scheduler;
 mod state;
 mod tray;
@@ -23,12 +24,15 @@ fn main() {
         }))
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
+        // The Briefing page previews the real sheet through this scheme (see commands/briefing.rs).
+        .register_asynchronous_uri_scheme_protocol(commands::briefing::SCHEME, commands::briefing::protocol)
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             Some(vec![MINIMIZED_FLAG]),
         ))
         .setup(|app| {
             let state = state::AppState::open(app.handle());
+            panic::install(app.handle().clone(), aftermile_core::paths::logs_dir(&state.data_dir));
             app.manage(state);
             // A desktop without a tray (no StatusNotifier host, no appindicator library) still gets
             // the app; closing the window then quits, since nothing could bring it back.
@@ -54,6 +58,18 @@ fn main() {
             }
         })
         .invoke_handler(tauri::generate_handler![
+            commands::data::startup_report,
+            commands::data::last_panic,
+            commands::data::list_backups,
+            commands::data::back_up_now,
+            commands::data::restore_backup,
+            commands::data::restore_backup_file,
+            commands::data::export_data,
+            commands::data::import_data,
+            commands::data::delete_all_data,
+            commands::briefing::compose_briefing,
+            commands::briefing::save_briefing,
+            commands::briefing::print_briefing,
             commands::sessions::list_sessions,
             commands::sessions::get_session,
             commands::sessions::create_session,

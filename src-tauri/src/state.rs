@@ -3,17 +3,26 @@
 //!
 //! A database that is refused (from a newer version, not a database) does not stop the window
 //! from opening: every command then returns the refusal, and the UI shows it on an error screen.
+//!
+//! Opening goes through `aftermile_core::health::start`: a damaged file is set aside and replaced
+//! by an empty database, a folder that can't be written opens read-only, and what happened is kept
+//! in `startup` for the UI. Restore and delete-all swap the `Db` inside its mutex in place, so
+//! every holder of the `Arc` (the scheduler too) sees the new database.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use aftermile_core::{paths, Db, Error, ErrorPayload};
+use aftermile_core::health::{self, StartupReport};
+use aftermile_core::{paths, Db, ErrorPayload};
 use tauri::{AppHandle, Manager};
 use tokio::sync::Notify;
 
 pub struct AppState {
     db: Result<Arc<Mutex<Db>>, ErrorPayload>,
+    /// The data directory (`AFTERMILE_DATA_DIR` or the platform's), and what start-up found.
+    pub data_dir: PathBuf,
+    pub startup: Mutex<StartupReport>,
     /// Wakes the scheduler: reminders, races or settings changed.
     pub changed: Arc<Notify>,
     /// The "close to tray" setting, cached so the window's close handler needs no database call.
@@ -23,9 +32,12 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(app: &AppHandle) -> Self {
-        let db = locate(app)
-            .and_then(|path| Db::open(&path))
-            .map(|db| Arc::new(Mutex::new(db)));
+        let data_dir = locate(app);
+        let started = health::start(&data_dir, &health::Checks::default(), aftermile_core::time::now());
+        let (db, startup) = match started {
+            Ok(s) => (Ok(Arc::new(Mutex::new(s.db))), s.report),
+            Err(e) => (Err(e), StartupReport::default()),
+        };
         if let Err(e) = &db {
             eprintln!("Aftermile: database unavailable: {e}");
         }
@@ -37,6 +49,8 @@ impl AppState {
         };
         AppState {
             db: db.map_err(|e| e.payload()),
+            data_dir,
+            startup: Mutex::new(startup),
             changed: Arc::new(Notify::new()),
             close_to_tray: AtomicBool::new(close_to_tray),
             has_tray: AtomicBool::new(true),
@@ -98,10 +112,11 @@ pub fn internal(message: String) -> ErrorPayload {
     }
 }
 
-fn locate(app: &AppHandle) -> aftermile_core::Result<PathBuf> {
-    let platform = app
-        .path()
-        .app_data_dir()
-        .map_err(|e| Error::Io(std::io::Error::other(format!("no app data directory: {e}"))))?;
-    paths::prepare_db_path(&paths::data_dir(&platform))
+/// The data directory; without a platform one (no home directory) the working directory stands in.
+fn locate(app: &AppHandle) -> PathBuf {
+    let platform = app.path().app_data_dir().unwrap_or_else(|e| {
+        eprintln!("Aftermile: no app data directory ({e}); using the working directory");
+        PathBuf::from("aftermile-data")
+    });
+    paths::data_dir(&platform)
 }

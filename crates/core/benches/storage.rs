@@ -81,6 +81,41 @@ fn main() {
         let h = marks::history(&db, MARK_REGIONS[r]).expect("history");
         assert!(!h.marks.is_empty());
     }));
+    let sheet = aftermile_core::briefing::BriefingRequest {
+        appointment: "2026-11-30".into(),
+        zone: ZONE.into(),
+        goals: vec!["muscle_recovery".into(), "flexibility".into()],
+        pressure: Some(Pressure::Medium),
+        share_contact: true,
+        share_health: Default::default(),
+        note: String::new(),
+    };
+    rows.push(measure("briefing sheet render", 100, || {
+        let b = aftermile_core::briefing::compose(&db, &sheet, now).expect("compose");
+        assert!(!b.concerns.is_empty() && b.last_massage.is_some());
+        assert!(aftermile_core::briefing::render_html(&b).len() > 10_000);
+    }));
+
+    // Export and import of everything, reported as records per second at the p50 time.
+    let doc = aftermile_core::transfer::collect(&db, now, &mut |_| {}).expect("collect");
+    let records = doc.sessions.len() + doc.marks.len() + doc.reminders.len();
+    let text = serde_json::to_string(&doc).expect("json");
+    let file = dir.path().join("export.json");
+    let mut export = measure("export JSON, 10 years", 10, || {
+        aftermile_core::transfer::export_json(&db, &file, now, &mut |_| {}).expect("export");
+    });
+    let mut n = 0;
+    let mut import = measure("import JSON, 10 years", 10, || {
+        n += 1;
+        let mut fresh = Db::open(&dir.path().join(format!("import-{n}.sqlite3"))).expect("open");
+        let r = aftermile_core::transfer::import_json(&mut fresh, &text, now, &mut |_| {}).expect("import");
+        assert_eq!(r.sessions.added as usize, doc.sessions.len());
+    });
+    for r in [&mut export, &mut import] {
+        let per_s = records as f64 / r.p50.as_secs_f64();
+        r.name = Box::leak(format!("{} ({records} records, {per_s:.0} rows/s)", r.name).into_boxed_str());
+    }
+    rows.extend([export, import]);
 
     println!("| operation | runs | p50 | p95 |");
     println!("|---|---:|---:|---:|");

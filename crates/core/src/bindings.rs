@@ -7,14 +7,19 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::TS;
 
+use crate::backup::{BackupInfo, RestoreOutcome};
+use crate::briefing::{Briefing, BriefingRequest};
 use crate::content::Content;
 use crate::error::ErrorPayload;
+use crate::health::StartupReport;
 use crate::marks::{HeatMapQuery, Mark, MarkInput, RegionHistory};
 use crate::recovery::{RuleSource, Warning};
 use crate::regions::Region;
 use crate::reminders::{Reminder, ReminderAction, ReminderInput, ReminderQuery, Snooze};
 use crate::sessions::{Session, SessionInput, SessionPage, SessionQuery};
 use crate::settings::Settings;
+use crate::transfer::{ExportSummary, ImportReport, Progress};
+use crate::wipe::WipeReport;
 
 fn committed_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings")
@@ -28,6 +33,13 @@ fn export_all(dir: &Path) {
     SessionPage::export_all(&cfg).unwrap();
     SessionQuery::export_all(&cfg).unwrap();
     Settings::export_all(&cfg).unwrap();
+    BackupInfo::export_all(&cfg).unwrap();
+    RestoreOutcome::export_all(&cfg).unwrap();
+    StartupReport::export_all(&cfg).unwrap();
+    ExportSummary::export_all(&cfg).unwrap();
+    ImportReport::export_all(&cfg).unwrap();
+    Progress::export_all(&cfg).unwrap();
+    WipeReport::export_all(&cfg).unwrap();
     Region::export_all(&cfg).unwrap();
     ErrorPayload::export_all(&cfg).unwrap();
     Mark::export_all(&cfg).unwrap();
@@ -42,6 +54,8 @@ fn export_all(dir: &Path) {
     Snooze::export_all(&cfg).unwrap();
     RuleSource::export_all(&cfg).unwrap();
     Warning::export_all(&cfg).unwrap();
+    Briefing::export_all(&cfg).unwrap();
+    BriefingRequest::export_all(&cfg).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

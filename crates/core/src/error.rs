@@ -51,6 +51,15 @@ pub enum Error {
     #[error("The data folder is read-only, so nothing was saved. You can still browse your entries.")]
     ReadOnly,
 
+    #[error(
+        "The data folder is read-only, and your data needs an upgrade for this version of Aftermile. \
+         Make the folder writable and start Aftermile again."
+    )]
+    ReadOnlyNeedsUpgrade,
+
+    #[error("{what} is damaged ({detail}). It was left untouched.")]
+    Corrupt { what: String, detail: String },
+
     #[error("The database is busy in another process. Try again in a moment.")]
     Busy,
 
@@ -61,7 +70,7 @@ pub enum Error {
     Migration(String),
 
     #[error("File error: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
 }
 
 impl Error {
@@ -77,7 +86,8 @@ impl Error {
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::NotADatabase { .. } => "not_a_database",
             Error::DiskFull => "disk_full",
-            Error::ReadOnly => "read_only",
+            Error::ReadOnly | Error::ReadOnlyNeedsUpgrade => "read_only",
+            Error::Corrupt { .. } => "corrupt",
             Error::Busy => "busy",
             Error::Storage(_) => "storage",
             Error::Migration(_) => "migration",
@@ -112,6 +122,18 @@ impl From<rusqlite::Error> for Error {
                 path: String::from("The database file"),
             },
             _ => Error::Storage(e),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    /// A full disk or a read-only file system reads the same whether SQLite or a file copy hit it.
+    fn from(e: std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::StorageFull | K::QuotaExceeded => Error::DiskFull,
+            K::ReadOnlyFilesystem => Error::ReadOnly,
+            _ => Error::Io(e),
         }
     }
 }

@@ -23,8 +23,19 @@ pub fn prepare_db_path(data_dir: &Path) -> Result<PathBuf> {
     Ok(dir.join(DB_FILE))
 }
 
+/// `<data_dir>/backups`, where automatic and manual backups go.
+pub fn backups_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(crate::backup::DIR)
+}
+
+/// `<data_dir>/logs`, where a panic is written down.
+pub fn logs_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("logs")
+}
+
+/// Creates `dir` (and its parents) owner-only: it holds health data.
 #[cfg(unix)]
-fn create_private_dir(dir: &Path) -> Result<()> {
+pub fn create_private_dir(dir: &Path) -> Result<()> {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
     std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
     // An existing directory keeps its old mode with `create`; tighten it explicitly.
@@ -33,7 +44,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> Result<()> {
+pub fn create_private_dir(dir: &Path) -> Result<()> {
     // Windows and others: the per-user app data dir is already private to the user.
     std::fs::create_dir_all(dir)?;
     Ok(())

@@ -31,6 +31,69 @@ pub struct Settings {
     /// Closing the window keeps Aftermile in the tray, so reminders still fire.
     pub close_to_tray: bool,
     pub start_at_login: bool,
+    /// Who the runner is and what they may share on the briefing sheet.
+    pub profile: Profile,
+}
+
+/// Paper size of the briefing sheet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+/// The runner's own details. Each piece of health information has a tick saying whether the
+/// briefing form starts with it shared; the runner can still change it per sheet.
+/// `#[serde(default)]` so a profile stored by an older version, missing a newer key, keeps the
+/// keys it has instead of falling back whole.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Profile {
+    pub name: String,
+    /// Phone or email, free text.
+    pub contact: String,
+    pub share_contact: bool,
+    /// Current or past injuries the therapist should know about.
+    pub injuries: String,
+    pub share_injuries: bool,
+    pub medication: String,
+    pub share_medication: bool,
+    /// Allergies, e.g. to massage oils or nuts in them.
+    pub allergies: String,
+    pub share_allergies: bool,
+    pub paper: Paper,
+}
+
+pub const PROFILE_NAME_MAX: usize = 120;
+pub const PROFILE_CONTACT_MAX: usize = 300;
+pub const PROFILE_NOTE_MAX: usize = 2_000;
+
+impl Profile {
+    pub fn validate(&self) -> Result<()> {
+        let mut errs = Vec::new();
+        for (field, label, text, max) in [
+            ("profile.name", "Name", &self.name, PROFILE_NAME_MAX),
+            ("profile.contact", "Contact", &self.contact, PROFILE_CONTACT_MAX),
+            ("profile.injuries", "Injuries", &self.injuries, PROFILE_NOTE_MAX),
+            ("profile.medication", "Medication", &self.medication, PROFILE_NOTE_MAX),
+            ("profile.allergies", "Allergies", &self.allergies, PROFILE_NOTE_MAX),
+        ] {
+            if text.chars().count() > max {
+                errs.push(FieldError::new(
+                    field,
+                    "too_long",
+                    format!("{label} can be at most {max} characters."),
+                ));
+            }
+        }
+        if errs.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(errs))
+        }
+    }
 }
 
 impl Default for Settings {
@@ -42,6 +105,7 @@ impl Default for Settings {
             rules: RecoveryRules::default(),
             close_to_tray: true,
             start_at_login: false,
+            profile: Profile::default(),
         }
     }
 }
@@ -53,6 +117,7 @@ impl Settings {
             self.quiet_hours.validate(),
             self.morning().map(|_| ()),
             self.rules.validate(),
+            self.profile.validate(),
         ] {
             if let Err(Error::Invalid(mut f)) = r {
                 errs.append(&mut f);
@@ -162,6 +227,31 @@ mod tests {
         let s = get(&db).unwrap();
         assert_eq!(s.units, Units::Mi);
         assert_eq!(s.rules, RecoveryRules::default());
+        assert_eq!(s.profile, Profile::default());
+    }
+
+    #[test]
+    fn a_profile_missing_newer_keys_keeps_the_ones_it_has() {
+        let db = Db::open_in_memory().unwrap();
+        db.conn()
+            .execute(
+                "INSERT INTO settings VALUES ('profile', '{\"name\": \"Sam\", \"paper\": \"letter\"}')",
+                [],
+            )
+            .unwrap();
+        let p = get(&db).unwrap().profile;
+        assert_eq!(p.name, "Sam");
+        assert_eq!(p.paper, Paper::Letter);
+        assert!(!p.share_allergies);
+    }
+
+    #[test]
+    fn an_overlong_profile_note_is_refused_by_field() {
+        let mut db = Db::open_in_memory().unwrap();
+        let mut s = Settings::default();
+        s.profile.allergies = "x".repeat(PROFILE_NOTE_MAX + 1);
+        let p = update(&mut db, &s).unwrap_err().payload();
+        assert_eq!(p.field.as_deref(), Some("profile.allergies"));
     }
 
     #[test]

@@ -1,20 +1,37 @@
 //! The only module that talks to the Rust side. Everything else in the UI imports these typed
 //! functions, so it can be tested with plain data or `mockIPC`.
 
-import { invoke } from '@tauri-apps/api/core';
+import { convertFileSrc, invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { Briefing } from './bindings/Briefing';
+import type { BriefingRequest } from './bindings/BriefingRequest';
+import type { BackupInfo } from './bindings/BackupInfo';
 import type { Content } from './bindings/Content';
 import type { ErrorPayload } from './bindings/ErrorPayload';
+import type { ExportSummary } from './bindings/ExportSummary';
 import type { FieldError } from './bindings/FieldError';
 import type { HeatMapQuery } from './bindings/HeatMapQuery';
+import type { ImportReport } from './bindings/ImportReport';
 import type { Mark } from './bindings/Mark';
 import type { MarkInput } from './bindings/MarkInput';
 import type { Region } from './bindings/Region';
 import type { RegionHistory } from './bindings/RegionHistory';
+import type { Progress } from './bindings/Progress';
+import type { Reminder } from './bindings/Reminder';
+import type { ReminderAction } from './bindings/ReminderAction';
+import type { ReminderInput } from './bindings/ReminderInput';
+import type { ReminderQuery } from './bindings/ReminderQuery';
+import type { RuleSource } from './bindings/RuleSource';
+import type { RestoreOutcome } from './bindings/RestoreOutcome';
 import type { Session } from './bindings/Session';
 import type { SessionInput } from './bindings/SessionInput';
 import type { SessionPage } from './bindings/SessionPage';
 import type { SessionQuery } from './bindings/SessionQuery';
 import type { Settings } from './bindings/Settings';
+import type { Snooze } from './bindings/Snooze';
+import type { StartupReport } from './bindings/StartupReport';
+import type { Warning } from './bindings/Warning';
+import type { WipeReport } from './bindings/WipeReport';
 
 /** A failed command, carrying the core's payload so callers can branch on `code` and `fields`. */
 export class ApiError extends Error {
@@ -92,3 +109,68 @@ export const heatMap = (days: number | null) => call<Mark[]>('heat_map', { query
 export const regionHistory = (regionId: string) => call<RegionHistory>('region_history', { regionId });
 export const marksForSession = (sessionId: string) => call<Mark[]>('marks_for_session', { sessionId });
 export const getContent = () => call<Content>('get_content');
+
+// --- Recovery plans and reminders. ---
+
+export const listReminders = (query: ReminderQuery) => call<Reminder[]>('list_reminders', { query });
+export const createReminder = (input: ReminderInput) => call<Reminder>('create_reminder', { input });
+/** The edited reminder waits again from its new time, even if it had fired. */
+export const editReminder = (id: string, input: ReminderInput) => call<Reminder>('edit_reminder', { id, input });
+export const snoozeReminder = (id: string, snooze: Snooze) => call<Reminder>('snooze_reminder', { id, snooze });
+export const actOnReminder = (id: string, action: ReminderAction) => call<Reminder>('act_on_reminder', { id, action });
+/** Manual reminders only; the core refuses plan reminders (they can be dismissed). */
+export const deleteReminder = (id: string) => call<Reminder>('delete_reminder', { id });
+export const ruleSources = () => call<RuleSource[]>('rule_sources');
+/** The Rust side asks where to save; resolves to the path written, or null if cancelled. */
+export const exportIcs = (query: ReminderQuery) => call<string | null>('export_ics', { query });
+export const sessionWarnings = (id: string) => call<Warning[]>('session_warnings', { id });
+
+// --- Briefing sheet. ---
+
+/** The composed sheet, or the form's field errors. */
+export const composeBriefing = (request: BriefingRequest) => call<Briefing>('compose_briefing', { request });
+/** The Rust side asks where to save; resolves to the path written, or null if cancelled. */
+export const saveBriefing = (request: BriefingRequest, format: 'html' | 'pdf') =>
+  call<string | null>('save_briefing', { request, format });
+/** Opens the sheet in its own window with the system print dialog. */
+export const printBriefing = (request: BriefingRequest) => call<null>('print_briefing', { request });
+/** Where the `briefing:` scheme serves the sheet for this request, for the preview iframe. */
+export const briefingSheetUrl = (request: BriefingRequest) => convertFileSrc(JSON.stringify(request), 'briefing');
+
+/** What the scheduler sends for each reminder it fires (`reminder-fired`). */
+export type ReminderFired = { reminder: Reminder; deliveryError: string | null };
+
+/** Calls `cb` for every fired reminder, including ones missed while the app was closed. */
+export function onReminderFired(cb: (fired: ReminderFired) => void): Promise<UnlistenFn> {
+  return listen<ReminderFired>('reminder-fired', (e) => cb(e.payload));
+}
+
+// --- Your data: backups, restore, export, import, delete-all, start-up recovery. ---
+
+/** What start-up found: read-only mode, notices, and a damaged database that was set aside. */
+export const startupReport = () => call<StartupReport>('startup_report');
+export const listBackups = () => call<BackupInfo[]>('list_backups');
+export const backUpNow = () => call<BackupInfo>('back_up_now');
+/** Restores a listed backup by its file name; the database is swapped in place. */
+export const restoreBackup = (name: string) => call<RestoreOutcome>('restore_backup', { name });
+/** Asks for a backup file to restore; null if cancelled. */
+export const restoreBackupFile = () => call<RestoreOutcome | null>('restore_backup_file');
+/** Asks where to save (a file for JSON, a folder for CSV); null if cancelled. */
+export const exportData = (format: 'json' | 'csv') => call<ExportSummary | null>('export_data', { format });
+/** Asks for an export file and merges it in; null if cancelled. */
+export const importData = () => call<ImportReport | null>('import_data');
+/** Deletes everything; the core refuses unless `confirm` is exactly "DELETE". */
+export const deleteAllData = (confirm: string) => call<WipeReport>('delete_all_data', { confirm });
+
+/** What a panic on the Rust side reports (`app-panic`). */
+export type PanicNotice = { message: string; log: string | null };
+export const lastPanic = () => call<PanicNotice | null>('last_panic');
+export function onAppPanic(cb: (notice: PanicNotice) => void): Promise<UnlistenFn> {
+  return listen<PanicNotice>('app-panic', (e) => cb(e.payload));
+}
+
+/** Progress of a long export or import (`data-progress`, every 500 records). */
+export type DataProgress = Progress & { op: 'export' | 'import' };
+export function onDataProgress(cb: (p: DataProgress) => void): Promise<UnlistenFn> {
+  return listen<DataProgress>('data-progress', (e) => cb(e.payload));
+}

@@ -4,6 +4,11 @@
 //! Before SQLite touches an existing file, its header is read directly: a file from a newer app
 //! version, or one that is not a database at all, is refused while still byte-for-byte intact.
 //! (Merely opening it in WAL mode would rewrite header bytes.)
+//!
+//! An existing database whose schema is older than this build is copied into the backups folder
+//! before its first migration runs (`OpenOptions::backups`), so a faulty upgrade can be undone.
+//! A read-only open (`OpenOptions::read_only`) neither migrates nor changes the journal mode: it
+//! serves a data folder the app can't write to, so the runner can still read their log.
 
 mod migrations;
 
@@ -25,23 +30,46 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Db {
     conn: Connection,
     path: Option<PathBuf>,
+    opts: OpenOptions,
+}
+
+/// How `Db::open_with` opens a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenOptions {
+    /// Where the copy taken before a migration goes; `None` puts it in `backups/` beside the file.
+    pub backups: Option<PathBuf>,
+    /// Open without writing anything: no migration, no journal-mode change.
+    pub read_only: bool,
 }
 
 impl Db {
     /// Opens (creating if missing) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Db> {
+        Self::open_with(path, &OpenOptions::default())
+    }
+
+    pub fn open_with(path: &Path, opts: &OpenOptions) -> Result<Db> {
         check_header(path)?;
+        let mut opts = opts.clone();
+        if opts.backups.is_none() {
+            opts.backups = path.parent().map(|p| p.join(crate::backup::DIR));
+        }
+        if opts.read_only {
+            let conn =
+                Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+            return Self::init_read_only(conn, path.to_owned(), opts);
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Self::init(conn, Some(path.to_owned()))
+        Self::init(conn, Some(path.to_owned()), opts)
     }
 
     /// A private in-memory database, migrated: for tests and benchmarks.
     pub fn open_in_memory() -> Result<Db> {
-        Self::init(Connection::open_in_memory()?, None)
+        Self::init(Connection::open_in_memory()?, None, OpenOptions::default())
     }
 
-    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Db> {
+    fn init(conn: Connection, path: Option<PathBuf>, opts: OpenOptions) -> Result<Db> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // WAL: readers never block the writer. FULL: health data and few writes, so fsync each commit.
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
@@ -54,15 +82,57 @@ impl Db {
                 supported: latest_version(),
             });
         }
+        let db = Db { conn, path, opts };
+        // A database with data on an older schema is copied first (DESIGN.md: "after a backup").
+        if found > 0 && found < latest_version() {
+            if let (Some(_), Some(dir)) = (&db.path, &db.opts.backups) {
+                crate::backup::create(&db, dir, crate::backup::Reason::PreMigration(found), crate::time::now())?;
+            }
+        }
+        let Db { mut conn, path, opts } = db;
         migrations::all().to_latest(&mut conn).map_err(|e| match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
             other => Error::Migration(other.to_string()),
         })?;
-        Ok(Db { conn, path })
+        Ok(Db { conn, path, opts })
+    }
+
+    fn init_read_only(conn: Connection, path: PathBuf, opts: OpenOptions) -> Result<Db> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found > latest_version() {
+            return Err(Error::SchemaTooNew {
+                found,
+                supported: latest_version(),
+            });
+        }
+        if found < latest_version() {
+            // Reading an old schema with this build's queries would fail in odd places.
+            return Err(Error::ReadOnlyNeedsUpgrade);
+        }
+        Ok(Db {
+            conn,
+            path: Some(path),
+            opts,
+        })
     }
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    pub fn options(&self) -> &OpenOptions {
+        &self.opts
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.opts.read_only
+    }
+
+    /// `PRAGMA quick_check`: `Ok(())` when SQLite finds the file sound, else what it found.
+    pub fn quick_check(&self) -> Result<(), String> {
+        quick_check(&self.conn)
     }
 
     pub fn schema_version(&self) -> Result<u32> {
@@ -85,9 +155,24 @@ impl Db {
     }
 }
 
+/// `PRAGMA quick_check` on any connection. An error while checking (a truncated file often fails
+/// the check itself) counts as a failed check.
+pub fn quick_check(conn: &Connection) -> Result<(), String> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare("PRAGMA quick_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect()
+    };
+    match run() {
+        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => Ok(()),
+        Ok(rows) => Err(rows.into_iter().take(5).collect::<Vec<_>>().join("; ")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Refuses a non-empty file that is not SQLite, or whose `user_version` (header offset 60,
 /// big-endian) is newer than this build, without opening it through SQLite.
-fn check_header(path: &Path) -> Result<()> {
+pub fn check_header(path: &Path) -> Result<()> {
     let mut file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),

@@ -9,7 +9,7 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::time;
 
-pub(super) const COLUMNS: &str = "m.id, m.region_id, m.sensation, m.intensity, m.swelling, m.bruising, m.note,
+pub(crate) const COLUMNS: &str = "m.id, m.region_id, m.sensation, m.intensity, m.swelling, m.bruising, m.note,
     m.at_utc, m.zone, m.session_id, m.created_at, m.updated_at";
 
 pub fn create(db: &mut Db, input: &MarkInput, now: DateTime<Utc>) -> Result<Mark> {
@@ -138,7 +138,7 @@ pub(super) fn rfc3339(secs: i64) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-pub(super) fn from_row(row: &Row) -> rusqlite::Result<Mark> {
+pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Mark> {
     let sensation: String = row.get(2)?;
     let sensation = Sensation::parse(&sensation).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(

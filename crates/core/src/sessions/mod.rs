@@ -7,8 +7,8 @@ pub mod validate;
 
 pub use list::list;
 pub use model::*;
-pub(crate) use repo::fetch_in;
 pub use repo::{create, delete, get, restore, update};
+pub(crate) use repo::{fetch_in, from_row, insert, COLUMNS};
 
 #[cfg(test)]
 mod tests;

@@ -13,7 +13,7 @@ use crate::reminders;
 use crate::time;
 
 /// Columns in the order `from_row` reads them.
-pub(super) const COLUMNS: &str = "s.id, s.kind, s.start_utc, s.zone, s.duration_s, s.distance_m, s.rpe, s.notes,
+pub(crate) const COLUMNS: &str = "s.id, s.kind, s.start_utc, s.zone, s.duration_s, s.distance_m, s.rpe, s.notes,
     s.race_name, s.race_distance, s.race_status, s.finish_time_s,
     s.massage_type, s.therapist, s.pressure, s.felt_after, s.recovery_type, s.created_at, s.updated_at,
     (SELECT group_concat(f.region_id, ',') FROM session_focus_regions f WHERE f.session_id = s.id)";
@@ -106,7 +106,7 @@ fn put_back(db: &mut Db, session: &Session, v: &Valid, now: DateTime<Utc>) -> Re
 }
 
 /// Inserts the session, or rewrites every column but `id` and `created_at` when it exists.
-fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, updated: i64) -> Result<()> {
+pub(crate) fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, updated: i64) -> Result<()> {
     let (mut race_name, mut race_distance, mut race_status, mut finish) = (None, None, None, None);
     let (mut massage_type, mut therapist, mut pressure, mut felt_after, mut regions) = (None, None, None, None, None);
     let mut recovery_type = None;
@@ -127,7 +127,8 @@ fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, updated: i64) -> 
         SessionDetails::OtherRecovery(r) => recovery_type = Some(r.recovery_type.as_str()),
         SessionDetails::EasyRun | SessionDetails::LongRun | SessionDetails::Workout => {}
     }
-    tx.execute(
+    // Cached: imports call this once per session.
+    tx.prepare_cached(
         "INSERT INTO sessions (id, kind, start_utc, zone, duration_s, distance_m, rpe, notes,
             race_name, race_distance, race_status, finish_time_s,
             massage_type, therapist, pressure, felt_after, recovery_type, created_at, updated_at)
@@ -142,33 +143,31 @@ fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, updated: i64) -> 
             massage_type = excluded.massage_type, therapist = excluded.therapist,
             pressure = excluded.pressure, felt_after = excluded.felt_after,
             recovery_type = excluded.recovery_type, updated_at = excluded.updated_at",
-        named_params! {
-            ":id": id,
-            ":kind": v.details.kind().as_str(),
-            ":start": v.start_utc.timestamp(),
-            ":zone": v.zone.name(),
-            ":duration": v.duration_s,
-            ":distance": v.distance_m,
-            ":rpe": v.rpe,
-            ":notes": v.notes,
-            ":race_name": race_name,
-            ":race_distance": race_distance,
-            ":race_status": race_status,
-            ":finish": finish,
-            ":massage_type": massage_type,
-            ":therapist": therapist,
-            ":pressure": pressure,
-            ":felt_after": felt_after,
-            ":recovery_type": recovery_type,
-            ":created": created,
-            ":updated": updated,
-        },
-    )?;
+    )?
+    .execute(named_params! {
+        ":id": id,
+        ":kind": v.details.kind().as_str(),
+        ":start": v.start_utc.timestamp(),
+        ":zone": v.zone.name(),
+        ":duration": v.duration_s,
+        ":distance": v.distance_m,
+        ":rpe": v.rpe,
+        ":notes": v.notes,
+        ":race_name": race_name,
+        ":race_distance": race_distance,
+        ":race_status": race_status,
+        ":finish": finish,
+        ":massage_type": massage_type,
+        ":therapist": therapist,
+        ":pressure": pressure,
+        ":felt_after": felt_after,
+        ":recovery_type": recovery_type,
+        ":created": created,
+        ":updated": updated,
+    })?;
     for region in regions.into_iter().flatten() {
-        tx.execute(
-            "INSERT INTO session_focus_regions (session_id, region_id) VALUES (?1, ?2)",
-            [id, region],
-        )?;
+        tx.prepare_cached("INSERT INTO session_focus_regions (session_id, region_id) VALUES (?1, ?2)")?
+            .execute([id, region])?;
     }
     Ok(())
 }
@@ -199,7 +198,7 @@ fn text_enum<T>(row: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite
 }
 
 /// Reads a row selected with `COLUMNS`.
-pub(super) fn from_row(row: &Row) -> rusqlite::Result<Session> {
+pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Session> {
     let kind = text_enum(row, 1, SessionKind::parse)?;
     let start = instant(row.get(2)?);
     let zone: String = row.get(3)?;
