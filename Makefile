@@ -13,7 +13,7 @@ CARGO ?= cargo
 NPM ?= npm
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: help setup setup-test ui run test gates fmt-check clippy ui-check cargo-test ui-test pdf-check build e2e bench bindings package clean-e2e
+.PHONY: help setup setup-test ui run test gates fmt-check clippy ui-check cargo-test ui-test pdf-check ics-check build e2e bench bindings package clean-e2e
 
 help: ## list the targets
 	@echo "Aftermile make targets:"
@@ -32,7 +32,7 @@ ui: ## build the UI into ui/dist (embedded by the app build)
 run: setup ui ## build and open the app (debug build)
 	$(CARGO) run
 
-test: setup-test ui gates cargo-test ui-test pdf-check build e2e ## the whole suite: gates, unit tests, app build, end-to-end
+test: setup-test ui gates cargo-test ui-test pdf-check ics-check build e2e ## the whole suite: gates, unit tests, app build, end-to-end
 
 gates: fmt-check clippy ui-check
 
@@ -53,6 +53,9 @@ ui-test:
 
 build: ## build the app (target/debug/aftermile); needs ui/dist
 	$(CARGO) build
+
+ics-check: ## every reminder kind's .ics export is parsed by Python's icalendar
+	bash tests/ics/check.sh
 
 pdf-check: ## the briefing sheet prints to one page with every section (Chromium and the Rust PDF, A4 and Letter)
 	bash tests/pdf/check.sh
