@@ -51,8 +51,15 @@ fn main() {
 
     let all = reminders::list(&db, &ReminderQuery::default()).expect("list");
     for kind in ReminderKind::ALL {
-        assert!(all.iter().any(|r| r.kind == kind), "the fixture has no {kind:?} reminder");
+        assert!(
+            all.iter().any(|r| r.kind == kind),
+            "the fixture has no {kind:?} reminder"
+        );
     }
     std::fs::write(&out, ics::export(&all, now)).expect("write");
-    println!("{} reminders of {} kinds written to {out}", all.len(), ReminderKind::ALL.len());
+    println!(
+        "{} reminders of {} kinds written to {out}",
+        all.len(),
+        ReminderKind::ALL.len()
+    );
 }
