@@ -92,33 +92,72 @@ fn write(db: &mut Db, id: &str, input: &MarkInput, now: DateTime<Utc>, created: 
                 ));
             }
         }
-        tx.execute(
-            "INSERT INTO marks (id, region_id, sensation, intensity, swelling, bruising, note, at_utc, zone,
-                session_id, created_at, updated_at)
-             VALUES (:id, :region, :sensation, :intensity, :swelling, :bruising, :note, :at, :zone,
-                :session, :created, :updated)
-             ON CONFLICT (id) DO UPDATE SET
-                region_id = excluded.region_id, sensation = excluded.sensation,
-                intensity = excluded.intensity, swelling = excluded.swelling, bruising = excluded.bruising,
-                note = excluded.note, at_utc = excluded.at_utc, zone = excluded.zone,
-                session_id = excluded.session_id, updated_at = excluded.updated_at",
-            named_params! {
-                ":id": id,
-                ":region": input.region_id,
-                ":sensation": input.sensation.as_str(),
-                ":intensity": input.intensity,
-                ":swelling": input.swelling,
-                ":bruising": input.bruising,
-                ":note": v.note,
-                ":at": v.at_utc.timestamp(),
-                ":zone": v.zone.name(),
-                ":session": session,
-                ":created": created.unwrap_or(now.timestamp()),
-                ":updated": now.timestamp(),
+        upsert(
+            tx,
+            &MarkRow {
+                id,
+                region: &input.region_id,
+                sensation: input.sensation,
+                intensity: input.intensity,
+                swelling: input.swelling,
+                bruising: input.bruising,
+                note: &v.note,
+                at: v.at_utc.timestamp(),
+                zone: v.zone.name(),
+                session,
+                created: created.unwrap_or(now.timestamp()),
+                updated: now.timestamp(),
             },
         )?;
         fetch(tx, id)
     })
+}
+
+/// One mark row as stored, validated by the caller. The repo and the importer both write through
+/// `upsert`, so the column list lives in one place.
+pub(crate) struct MarkRow<'a> {
+    pub id: &'a str,
+    pub region: &'a str,
+    pub sensation: Sensation,
+    pub intensity: i32,
+    pub swelling: bool,
+    pub bruising: bool,
+    pub note: &'a str,
+    pub at: i64,
+    pub zone: &'a str,
+    pub session: Option<&'a str>,
+    pub created: i64,
+    pub updated: i64,
+}
+
+/// Inserts the mark, or rewrites every column but `id` and `created_at` when it exists.
+pub(crate) fn upsert(conn: &Connection, r: &MarkRow) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO marks (id, region_id, sensation, intensity, swelling, bruising, note, at_utc, zone,
+            session_id, created_at, updated_at)
+         VALUES (:id, :region, :sensation, :intensity, :swelling, :bruising, :note, :at, :zone,
+            :session, :created, :updated)
+         ON CONFLICT (id) DO UPDATE SET
+            region_id = excluded.region_id, sensation = excluded.sensation,
+            intensity = excluded.intensity, swelling = excluded.swelling, bruising = excluded.bruising,
+            note = excluded.note, at_utc = excluded.at_utc, zone = excluded.zone,
+            session_id = excluded.session_id, updated_at = excluded.updated_at",
+    )?
+    .execute(named_params! {
+        ":id": r.id,
+        ":region": r.region,
+        ":sensation": r.sensation.as_str(),
+        ":intensity": r.intensity,
+        ":swelling": r.swelling,
+        ":bruising": r.bruising,
+        ":note": r.note,
+        ":at": r.at,
+        ":zone": r.zone,
+        ":session": r.session,
+        ":created": r.created,
+        ":updated": r.updated,
+    })?;
+    Ok(())
 }
 
 fn fetch(conn: &Connection, id: &str) -> Result<Mark> {

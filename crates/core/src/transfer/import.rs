@@ -438,31 +438,23 @@ fn write_mark(tx: &Transaction, i: usize, m: &MarkRec) -> Result<Outcome> {
         .optional()?;
     let outcome = decide(existing, m.updated);
     if !matches!(outcome, Outcome::Skipped) {
-        tx.prepare_cached(
-            "INSERT INTO marks (id, region_id, sensation, intensity, swelling, bruising, note, at_utc, zone,
-                session_id, created_at, updated_at)
-             VALUES (:id, :region, :sensation, :intensity, :swelling, :bruising, :note, :at, :zone,
-                :session, :created, :updated)
-             ON CONFLICT (id) DO UPDATE SET
-                region_id = excluded.region_id, sensation = excluded.sensation,
-                intensity = excluded.intensity, swelling = excluded.swelling, bruising = excluded.bruising,
-                note = excluded.note, at_utc = excluded.at_utc, zone = excluded.zone,
-                session_id = excluded.session_id, updated_at = excluded.updated_at",
-        )?
-        .execute(named_params! {
-            ":id": m.mark.id,
-            ":region": m.mark.region_id,
-            ":sensation": m.mark.sensation.as_str(),
-            ":intensity": m.mark.intensity,
-            ":swelling": m.mark.swelling,
-            ":bruising": m.mark.bruising,
-            ":note": m.note,
-            ":at": m.at,
-            ":zone": m.mark.zone,
-            ":session": m.session,
-            ":created": m.created,
-            ":updated": m.updated,
-        })?;
+        marks::upsert(
+            tx,
+            &marks::MarkRow {
+                id: &m.mark.id,
+                region: &m.mark.region_id,
+                sensation: m.mark.sensation,
+                intensity: m.mark.intensity,
+                swelling: m.mark.swelling,
+                bruising: m.mark.bruising,
+                note: &m.note,
+                at: m.at,
+                zone: &m.mark.zone,
+                session: m.session.as_deref(),
+                created: m.created,
+                updated: m.updated,
+            },
+        )?;
     }
     Ok(outcome)
 }
