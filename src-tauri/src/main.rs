@@ -32,7 +32,10 @@ fn main() {
         ))
         .setup(|app| {
             let state = state::AppState::open(app.handle());
-            panic::install(app.handle().clone(), aftermile_core::paths::logs_dir(&state.data_dir));
+            panic::install(
+                app.handle().clone(),
+                aftermile_core::storage::paths::logs_dir(&state.data_dir),
+            );
             app.manage(state);
             // A desktop without a tray (no StatusNotifier host, no appindicator library) still gets
             // the app; closing the window then quits, since nothing could bring it back.

@@ -66,7 +66,7 @@ pub fn install(app: AppHandle, logs: PathBuf) {
 
 /// Writes one panic to its own file in `logs` (created owner-only). Returns where.
 fn write_log(logs: &Path, text: &str) -> Option<PathBuf> {
-    aftermile_core::paths::create_private_dir(logs).ok()?;
+    aftermile_core::storage::paths::create_private_dir(logs).ok()?;
     let stamp = chrono_free_stamp();
     let path = logs.join(format!("panic-{stamp}.log"));
     let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&path).ok()?;

@@ -4,7 +4,7 @@
 //! A database that is refused (from a newer version, not a database) does not stop the window
 //! from opening: every command then returns the refusal, and the UI shows it on an error screen.
 //!
-//! Opening goes through `aftermile_core::health::start`: a damaged file is set aside and replaced
+//! Opening goes through `aftermile_core::storage::health::start`: a damaged file is set aside and replaced
 //! by an empty database, a folder that can't be written opens read-only, and what happened is kept
 //! in `startup` for the UI. Restore and delete-all swap the `Db` inside its mutex in place, so
 //! every holder of the `Arc` (the scheduler too) sees the new database.
@@ -13,8 +13,9 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use aftermile_core::health::{self, StartupReport};
-use aftermile_core::{paths, Db, ErrorPayload};
+use aftermile_core::storage::health::{self, StartupReport};
+use aftermile_core::storage::paths;
+use aftermile_core::{Db, ErrorPayload};
 use tauri::{AppHandle, Manager};
 use tokio::sync::Notify;
 

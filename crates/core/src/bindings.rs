@@ -7,19 +7,20 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::TS;
 
-use crate::backup::{BackupInfo, RestoreOutcome};
 use crate::briefing::{Briefing, BriefingRequest};
 use crate::content::Content;
 use crate::error::ErrorPayload;
-use crate::health::StartupReport;
 use crate::marks::{HeatMapQuery, Mark, MarkInput, RegionHistory};
 use crate::recovery::{RuleSource, Warning};
 use crate::regions::Region;
 use crate::reminders::{Reminder, ReminderAction, ReminderInput, ReminderQuery, Snooze};
 use crate::sessions::{Session, SessionInput, SessionPage, SessionQuery};
 use crate::settings::Settings;
+use crate::storage::backup::BackupInfo;
+use crate::storage::health::StartupReport;
+use crate::storage::restore::RestoreOutcome;
+use crate::storage::wipe::WipeReport;
 use crate::transfer::{ExportSummary, ImportReport, Progress};
-use crate::wipe::WipeReport;
 
 fn committed_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings")

@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
-use crate::db::Db;
 use crate::error::{Error, FieldError, Result};
 use crate::recovery::{quiet, QuietHours, RecoveryRules};
+use crate::storage::db::Db;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -2,7 +2,7 @@
 //! was in; a wall time that falls in a DST gap or overlap is handled here explicitly, never by
 //! unwrapping a `LocalResult`.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
@@ -102,9 +102,43 @@ pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
     wall_to_utc_lenient(date.and_time(chrono::NaiveTime::MIN), tz)
 }
 
+/// The wall time of `instant` in `tz`, to the minute (as a datetime-local input shows it).
+pub fn wall_in(instant: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
+    let w = instant.with_timezone(&tz).naive_local();
+    w.date().and_hms_opt(w.hour(), w.minute(), 0).unwrap_or(w)
+}
+
 /// The wall time of `instant` in `tz`, as `YYYY-MM-DDTHH:MM`.
 pub fn utc_to_wall(instant: DateTime<Utc>, tz: Tz) -> String {
-    instant.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
+    wall_text(wall_in(instant, tz))
+}
+
+/// A wall time as `YYYY-MM-DDTHH:MM`.
+pub fn wall_text(wall: NaiveDateTime) -> String {
+    wall.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// The instant SQLite stores (unix seconds). Out-of-range values (only a hand-edited database
+/// has them) read as the epoch rather than failing the whole query.
+pub fn from_unix(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or(DateTime::UNIX_EPOCH)
+}
+
+/// An instant as RFC 3339 in UTC, whole seconds: `2026-04-19T07:30:00Z`.
+pub fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Any RFC 3339 instant, in UTC.
+pub fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// A calendar day as `YYYY-MM-DD`.
+pub fn date_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
 }
 
 /// Quotes user text in an error message without echoing a megabyte back.
@@ -114,6 +148,102 @@ pub(crate) fn clip(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// How instants, wall times, dates and zones look at the boundary (JSON to the UI and in exports).
+/// The core works on `DateTime<Utc>`, `NaiveDateTime`, `NaiveDate` and `Tz`; these modules are the
+/// only place their text forms are written and read, used as `#[serde(with = "…")]`.
+pub mod serde_fmt {
+    use std::fmt::Display;
+
+    use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+    use chrono_tz::Tz;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        String::deserialize(d)
+    }
+
+    fn refuse<E: serde::de::Error>(what: impl Display) -> E {
+        E::custom(what)
+    }
+
+    /// An instant as RFC 3339 in UTC, whole seconds: `2026-04-19T07:30:00Z`.
+    pub mod instant {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&crate::time::rfc3339(*t))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+            crate::time::parse_rfc3339(&text(d)?).ok_or_else(|| refuse("must be an RFC 3339 date and time"))
+        }
+
+        /// `Option<DateTime<Utc>>`, as the instant or `null`.
+        pub mod option {
+            use super::*;
+
+            pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+                match t {
+                    Some(t) => s.serialize_str(&crate::time::rfc3339(*t)),
+                    None => s.serialize_none(),
+                }
+            }
+
+            pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+                match Option::<String>::deserialize(d)? {
+                    None => Ok(None),
+                    Some(t) => crate::time::parse_rfc3339(&t)
+                        .map(Some)
+                        .ok_or_else(|| refuse("must be an RFC 3339 date and time")),
+                }
+            }
+        }
+    }
+
+    /// A wall time as a datetime-local input gives it: `2026-04-19T07:30`.
+    pub mod wall {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&crate::time::wall_text(*t))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+            let t = text(d)?;
+            crate::time::parse_wall("", "", &t).map_err(|_| refuse("must be a date and time like 2026-04-19T09:30"))
+        }
+    }
+
+    /// A calendar day: `2026-04-19`.
+    pub mod date {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&crate::time::date_text(*d))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+            let t = text(d)?;
+            NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| refuse("must be a date like 2026-04-19"))
+        }
+    }
+
+    /// An IANA zone by name: `Europe/London`.
+    pub mod zone {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(z: &Tz, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(z.name())
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
+            let t = text(d)?;
+            t.parse::<Tz>()
+                .map_err(|_| refuse(format!("\"{}\" is not a known time zone", crate::time::clip(&t))))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -10,9 +10,10 @@
 
 use std::path::{Path, PathBuf};
 
-use aftermile_core::db::latest_version;
 use aftermile_core::settings::Units;
-use aftermile_core::{backup, marks, reminders, sessions, settings, Db};
+use aftermile_core::storage::backup;
+use aftermile_core::storage::latest_version;
+use aftermile_core::{marks, reminders, sessions, settings, Db};
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
@@ -208,7 +209,7 @@ fn every_fixture_migrates_to_the_latest_schema_with_every_row_intact() {
         let backups = backup::list(&tmp.path().join("backups")).unwrap();
         if (v as u32) < latest_version() {
             assert_eq!(backups.len(), 1, "schema {v}");
-            assert_eq!(backups[0].reason, "pre_migration");
+            assert_eq!(backups[0].reason, backup::BackupReason::PreMigration);
             assert_eq!(backups[0].schema_version, v as u32);
         } else {
             assert!(backups.is_empty(), "no migration, no copy");

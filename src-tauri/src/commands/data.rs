@@ -9,11 +9,13 @@
 
 use std::path::PathBuf;
 
-use aftermile_core::backup::{self, BackupInfo, Reason, RestoreOutcome};
-use aftermile_core::health::StartupReport;
+use aftermile_core::storage::backup::{self, BackupInfo, Reason};
+use aftermile_core::storage::health::StartupReport;
+use aftermile_core::storage::paths;
+use aftermile_core::storage::restore::{self, RestoreOutcome};
+use aftermile_core::storage::wipe::{self, WipeReport};
 use aftermile_core::transfer::{self, ExportSummary, ImportReport, Progress};
-use aftermile_core::wipe::{self, WipeReport};
-use aftermile_core::{paths, time, ErrorPayload};
+use aftermile_core::{time, ErrorPayload};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -88,7 +90,7 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Res<BackupInfo> {
 pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Res<RestoreOutcome> {
     let dir = paths::backups_dir(&state.data_dir);
     let out = state
-        .write(move |db| backup::restore(db, &backup::path_of(&dir, &name)?, time::now()))
+        .write(move |db| restore::restore(db, &backup::path_of(&dir, &name)?, time::now()))
         .await?;
     state.startup.lock().unwrap_or_else(|p| p.into_inner()).recovery = None;
     Ok(out)
@@ -107,7 +109,7 @@ pub async fn restore_backup_file(app: AppHandle, state: State<'_, AppState>) -> 
     else {
         return Ok(None);
     };
-    let out = state.write(move |db| backup::restore(db, &path, time::now())).await?;
+    let out = state.write(move |db| restore::restore(db, &path, time::now())).await?;
     state.startup.lock().unwrap_or_else(|p| p.into_inner()).recovery = None;
     Ok(Some(out))
 }

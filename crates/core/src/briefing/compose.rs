@@ -8,12 +8,12 @@ use rusqlite::OptionalExtension;
 use super::format::{self, side_and_region};
 use super::model::*;
 use crate::content::{self, RED_FLAG_ADVICE};
-use crate::db::Db;
 use crate::error::{Error, FieldError, Result};
 use crate::marks::{self, HeatMapQuery, Mark};
 use crate::recovery::RecoveryRules;
 use crate::sessions::{self, Pressure, RaceStatus, Session, SessionDetails, SessionKind, SessionQuery};
 use crate::settings::{self, Settings};
+use crate::storage::db::Db;
 use crate::{regions, time};
 
 pub const NOTE_MAX: usize = 1_000;

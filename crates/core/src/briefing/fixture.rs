@@ -5,11 +5,11 @@
 use chrono::{DateTime, TimeZone, Utc};
 
 use super::model::{BriefingRequest, ShareHealth};
-use crate::db::Db;
 use crate::error::Result;
 use crate::marks::{self, MarkInput, Sensation};
 use crate::sessions::{self, *};
 use crate::settings::{self, Paper, Settings};
+use crate::storage::db::Db;
 
 pub const ZONE: &str = "Europe/London";
 

@@ -5,8 +5,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::model::{HeatMapQuery, Mark, MassageMarker, RegionHistory};
 use super::repo::{from_row, rfc3339, COLUMNS};
-use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::storage::db::Db;
 use crate::{regions, time};
 
 pub const DEFAULT_DAYS: u32 = 7;

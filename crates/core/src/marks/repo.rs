@@ -5,8 +5,8 @@ use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
 use super::model::{Mark, MarkInput, Sensation};
 use super::validate;
-use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::storage::db::Db;
 use crate::time;
 
 pub(crate) const COLUMNS: &str = "m.id, m.region_id, m.sensation, m.intensity, m.swelling, m.bruising, m.note,

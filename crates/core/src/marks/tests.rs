@@ -5,8 +5,8 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use rstest::rstest;
 
 use super::*;
-use crate::db::Db;
 use crate::sessions::{self, MassageDetails, MassageType, SessionDetails, SessionInput};
+use crate::storage::db::Db;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 6, 15, 12, 0, 0).unwrap()

@@ -7,11 +7,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::rules::RecoveryRules;
-use crate::db::Db;
 use crate::error::Result;
 use crate::regions;
 use crate::sessions::{self, MassageType, Session, SessionDetails, SessionKind};
 use crate::settings;
+use crate::storage::db::Db;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -7,9 +7,9 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::model::Reminder;
 use super::repo::{from_row, Stored, COLUMNS};
-use crate::db::Db;
 use crate::error::Result;
 use crate::settings;
+use crate::storage::db::Db;
 
 /// A reminder claimed later than this after its time was missed (the app was closed, the laptop
 /// asleep), and says so.

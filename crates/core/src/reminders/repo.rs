@@ -5,11 +5,11 @@ use chrono_tz::Tz;
 use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
 use super::model::*;
-use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::recovery::{QuietHours, ReminderKind};
 use crate::sessions::validate::text;
 use crate::settings::{self, Settings};
+use crate::storage::db::Db;
 use crate::time;
 
 pub const TEXT_MAX: usize = 500;

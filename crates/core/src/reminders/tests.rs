@@ -6,10 +6,10 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 
 use super::*;
-use crate::db::Db;
 use crate::recovery::ReminderKind;
 use crate::sessions::{self, RaceDetails, RaceDistance, RaceStatus, SessionDetails, SessionInput};
 use crate::settings;
+use crate::storage::db::Db;
 
 fn london(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     chrono_tz::Europe::London

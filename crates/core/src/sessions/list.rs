@@ -6,8 +6,8 @@ use rusqlite::types::Value;
 
 use super::model::{SessionPage, SessionQuery};
 use super::repo::{from_row, COLUMNS};
-use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::storage::db::Db;
 use crate::time;
 
 pub const DEFAULT_LIMIT: u32 = 50;

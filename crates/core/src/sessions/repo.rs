@@ -7,9 +7,9 @@ use rusqlite::{named_params, OptionalExtension, Row, Transaction};
 
 use super::model::*;
 use super::validate::{self, Valid};
-use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::reminders;
+use crate::storage::db::Db;
 use crate::time;
 
 /// Columns in the order `from_row` reads them.

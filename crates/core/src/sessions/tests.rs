@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use rstest::rstest;
 
 use super::*;
-use crate::db::Db;
+use crate::storage::db::Db;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 6, 15, 12, 0, 0).unwrap()

@@ -10,9 +10,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::types::ValueRef;
 
 use super::{tick, ExportSummary, Progress};
-use crate::db::Db;
 use crate::error::Result;
-use crate::files;
+use crate::storage::db::Db;
+use crate::storage::files;
 
 /// Tables and the order their rows are written in.
 const TABLES: &[(&str, &str)] = &[

@@ -9,11 +9,12 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::Connection;
 
 use super::{tick, ExportDoc, ExportSummary, ExportedReminder, Progress, FORMAT, VERSION};
-use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::recovery::ReminderKind;
 use crate::reminders::ReminderState;
-use crate::{files, marks, sessions, settings};
+use crate::storage::db::Db;
+use crate::storage::files;
+use crate::{marks, sessions, settings};
 
 fn rfc3339(secs: i64) -> String {
     Utc.timestamp_opt(secs, 0)

@@ -16,12 +16,12 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{tick, ExportedReminder, ImportCounts, ImportReport, Progress, FORMAT, VERSION};
-use crate::backup::{self, Reason};
-use crate::db::Db;
 use crate::error::{Error, FieldError, Result};
 use crate::marks::{self, Mark};
 use crate::sessions::{self, validate::Valid, Session};
 use crate::settings::Settings;
+use crate::storage::backup::{self, Reason};
+use crate::storage::db::Db;
 use crate::time;
 
 /// The document's outline, before any record is trusted.

@@ -2,11 +2,11 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::types::ValueRef;
 
 use super::*;
-use crate::db::Db;
 use crate::marks::{self, MarkInput, Sensation};
 use crate::reminders::{self, ReminderAction, ReminderInput, Snooze};
 use crate::sessions::{self, *};
 use crate::settings::{self, Settings, Units};
+use crate::storage::db::Db;
 
 const TABLES: [&str; 5] = ["sessions", "session_focus_regions", "marks", "reminders", "settings"];
 

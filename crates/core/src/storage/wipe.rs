@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::db::Db;
+use super::db::Db;
+use super::paths;
 use crate::error::{Error, Result};
-use crate::paths;
 
 /// What the runner must type.
 pub const CONFIRM_WORD: &str = "DELETE";
@@ -77,8 +77,8 @@ fn remove(p: &Path) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::health::{start, Checks};
     use crate::sessions::{self, SessionDetails, SessionInput};
+    use crate::storage::health::{start, Checks};
 
     #[test]
     fn deletes_database_backups_logs_and_webview_storage_then_starts_empty() {
@@ -99,7 +99,13 @@ mod tests {
             details: SessionDetails::EasyRun,
         };
         let id = sessions::create(&mut s.db, &input, now).unwrap().id;
-        crate::backup::create(&s.db, &paths::backups_dir(&data), crate::backup::Reason::Manual, now).unwrap();
+        crate::storage::backup::create(
+            &s.db,
+            &paths::backups_dir(&data),
+            crate::storage::backup::Reason::Manual,
+            now,
+        )
+        .unwrap();
         std::fs::create_dir_all(paths::logs_dir(&data)).unwrap();
         std::fs::write(paths::logs_dir(&data).join("panic.log"), b"trace").unwrap();
         let mut db = s.db;

@@ -1,5 +1,11 @@
-//! File moves for the data-safety features: setting a database aside with its `-wal` and `-shm`
-//! files, and making a rename durable.
+//! File writes and moves for the data-safety features: the one atomic, owner-only write every
+//! save goes through (exports, the briefing sheet, calendar files, backups), setting a database
+//! aside with its `-wal` and `-shm` files, and making a rename durable.
+//!
+//! An atomic write goes to a hidden `.<name>.partial` beside the target, is flushed, made
+//! owner-only and renamed over the target in one step, so a crash or a full disk never leaves a
+//! truncated file that looks complete, and an earlier file at that path stays whole until the new
+//! one replaces it.
 //!
 //! A set-aside file is renamed, never copied or rewritten: renaming inside one directory is atomic,
 //! keeps every byte, and is the one move that can't fail half-way on a full disk. The new name
@@ -50,6 +56,55 @@ pub fn set_aside(db: &Path, label: &str, now: DateTime<Utc>) -> Result<Vec<PathB
     Ok(moved)
 }
 
+/// The hidden name an atomic write of `path` goes to first.
+pub fn partial_of(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}{PARTIAL}"))
+}
+
+/// What every partial file's name ends with, so a sweep can find leftovers.
+pub const PARTIAL: &str = ".partial";
+
+/// Writes `path` atomically: `write` fills the temporary file it is given (creating it), then the
+/// file is made owner-only, flushed and renamed over `path`. On any failure the temporary file
+/// is removed and `path` is left as it was.
+pub fn write_atomic(path: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let partial = partial_of(path);
+    let _ = std::fs::remove_file(&partial);
+    let done = write(&partial).and_then(|()| {
+        make_private(&partial);
+        sync_file(&partial)?;
+        std::fs::rename(&partial, path)?;
+        sync_dir(path.parent().unwrap_or(Path::new(".")));
+        Ok(())
+    });
+    if done.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    done
+}
+
+/// Writes `bytes` to `path` atomically and owner-only (see `write_atomic`).
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic(path, |tmp| {
+        let mut f = create_private(tmp)?;
+        std::io::Write::write_all(&mut f, bytes)?;
+        Ok(())
+    })
+}
+
+/// Creates (or truncates) a file that only its owner can read, from the first byte on.
+pub fn create_private(path: &Path) -> Result<std::fs::File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    Ok(opts.open(path)?)
+}
+
 /// Makes a rename or unlink in `dir` durable. Best effort: not every platform can fsync a
 /// directory, and the rename itself already happened.
 pub fn sync_dir(dir: &Path) {
@@ -86,6 +141,28 @@ pub fn make_private(path: &Path) {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn an_atomic_write_replaces_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.json");
+        write_private(&path, b"first").unwrap();
+        let failed = write_atomic(&path, |tmp| {
+            std::fs::write(tmp, b"half of the sec")?;
+            Err(crate::Error::DiskFull)
+        });
+        assert_eq!(failed.unwrap_err().code(), "disk_full");
+        assert_eq!(std::fs::read(&path).unwrap(), b"first", "the old file is untouched");
+        assert!(!partial_of(&path).exists(), "no partial file is left behind");
+        write_private(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
 
     #[test]
     fn set_aside_moves_sidecars_and_never_overwrites() {

@@ -25,10 +25,11 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::backup::{self, BackupInfo};
-use crate::db::{self, Db, OpenOptions};
+use super::backup::{self, BackupInfo};
+use super::db::{Db, OpenOptions};
+use super::inspect;
+use super::{files, paths};
 use crate::error::{Error, Result};
-use crate::{files, paths};
 
 /// What happened at start, for the UI.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -165,7 +166,7 @@ fn diagnose(path: &Path, backups: &Path) -> Result<Option<(&'static str, String)
         let had_data = !backup::list(backups).unwrap_or_default().is_empty();
         return Ok(had_data.then(|| ("empty_file", "The database file was empty.".to_owned())));
     }
-    match db::check_header(path) {
+    match inspect::check_header(path) {
         Ok(()) => {}
         Err(Error::NotADatabase { .. }) => {
             return Ok(Some((
@@ -177,7 +178,7 @@ fn diagnose(path: &Path, backups: &Path) -> Result<Option<(&'static str, String)
     }
     let checked = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| e.to_string())
-        .and_then(|c| db::quick_check(&c));
+        .and_then(|c| inspect::quick_check(&c));
     Ok(checked.err().map(|detail| ("corrupt", detail)))
 }
 

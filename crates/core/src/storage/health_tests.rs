@@ -167,7 +167,7 @@ fn a_newer_schema_is_refused_and_untouched() {
     let path = db_path(tmp.path());
     Connection::open(&path)
         .unwrap()
-        .pragma_update(None, "user_version", db::latest_version() + 1)
+        .pragma_update(None, "user_version", crate::storage::latest_version() + 1)
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     let err = start(tmp.path(), &Checks::default(), now()).err().unwrap();

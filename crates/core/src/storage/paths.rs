@@ -7,6 +7,8 @@ use crate::error::Result;
 
 pub const DATA_DIR_ENV: &str = "AFTERMILE_DATA_DIR";
 pub const DB_FILE: &str = "aftermile.sqlite3";
+/// The folder under the data dir that holds backups.
+pub const BACKUPS_DIR: &str = "backups";
 
 /// The data directory: the override if set and non-empty, else the platform's app data dir.
 pub fn data_dir(platform_default: &Path) -> PathBuf {
@@ -25,7 +27,7 @@ pub fn prepare_db_path(data_dir: &Path) -> Result<PathBuf> {
 
 /// `<data_dir>/backups`, where automatic and manual backups go.
 pub fn backups_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join(crate::backup::DIR)
+    data_dir.join(BACKUPS_DIR)
 }
 
 /// `<data_dir>/logs`, where a panic is written down.

@@ -2,6 +2,8 @@ use chrono::TimeZone;
 
 use super::*;
 use crate::sessions::{self, SessionDetails, SessionInput};
+use crate::storage::restore::restore;
+use crate::storage::snapshot::copy_into;
 
 fn at(d: u32, h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, h, 0, 0).unwrap() + Duration::days(i64::from(d))
@@ -31,11 +33,11 @@ fn a_backup_is_a_sound_copy_with_every_row() {
     let dir = tmp.path().join("backups");
     let info = create(&db, &dir, Reason::Manual, at(0, 12)).unwrap();
     assert_eq!(info.name, "aftermile-20260301T120000Z-manual.sqlite3");
-    assert_eq!(info.reason, "manual");
-    assert_eq!(info.schema_version, crate::db::latest_version());
+    assert_eq!(info.reason, BackupReason::Manual);
+    assert_eq!(info.schema_version, crate::storage::latest_version());
     assert!(info.size_bytes > 0);
     let (conn, v) = open_validated(&dir.join(&info.name)).unwrap();
-    assert_eq!(v, crate::db::latest_version());
+    assert_eq!(v, crate::storage::latest_version());
     let notes: String = conn
         .query_row("SELECT notes FROM sessions WHERE id = ?1", [&s.id], |r| r.get(0))
         .unwrap();
@@ -83,7 +85,11 @@ fn rotation_keeps_seven_daily_four_weekly_and_three_of_each_special() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let touch = |t: DateTime<Utc>, tag: &str| {
-        std::fs::write(dir.join(format!("aftermile-{}-{tag}.sqlite3", t.format(STAMP))), b"x").unwrap();
+        std::fs::write(
+            dir.join(format!("aftermile-{}-{tag}.sqlite3", t.format("%Y%m%dT%H%M%SZ"))),
+            b"x",
+        )
+        .unwrap();
     };
     // Sixty days of one automatic copy a day at 06:00, plus a manual one at 18:00 on each.
     for d in 0..60 {
@@ -171,7 +177,7 @@ fn validation_refuses_foreign_newer_truncated_and_corrupt_databases() {
         .unwrap()
         .execute_batch(&format!(
             "CREATE TABLE t (x); PRAGMA user_version = {};",
-            crate::db::latest_version() + 1
+            crate::storage::latest_version() + 1
         ))
         .unwrap();
     assert_eq!(open_validated(&newer).unwrap_err().code(), "schema_too_new");

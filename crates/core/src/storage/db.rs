@@ -10,20 +10,15 @@
 //! A read-only open (`OpenOptions::read_only`) neither migrates nor changes the journal mode: it
 //! serves a data folder the app can't write to, so the runner can still read their log.
 
-mod migrations;
-
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+use super::inspect::{check_header, quick_check};
+use super::migrations::{self, latest_version};
+use super::snapshot::{self, Reason};
 use crate::error::{Error, Result};
-
-pub use migrations::latest_version;
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// Long enough to ride out a checkpoint or a second process reading, short enough to report.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -52,7 +47,7 @@ impl Db {
         check_header(path)?;
         let mut opts = opts.clone();
         if opts.backups.is_none() {
-            opts.backups = path.parent().map(|p| p.join(crate::backup::DIR));
+            opts.backups = path.parent().map(|p| p.join(super::paths::BACKUPS_DIR));
         }
         if opts.read_only {
             let conn =
@@ -82,14 +77,13 @@ impl Db {
                 supported: latest_version(),
             });
         }
-        let db = Db { conn, path, opts };
         // A database with data on an older schema is copied first (DESIGN.md: "after a backup").
         if found > 0 && found < latest_version() {
-            if let (Some(_), Some(dir)) = (&db.path, &db.opts.backups) {
-                crate::backup::create(&db, dir, crate::backup::Reason::PreMigration(found), crate::time::now())?;
+            if let (Some(_), Some(dir)) = (&path, &opts.backups) {
+                snapshot::take(&conn, dir, Reason::PreMigration(found), crate::time::now())?;
             }
         }
-        let Db { mut conn, path, opts } = db;
+        let mut conn = conn;
         migrations::all().to_latest(&mut conn).map_err(|e| match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
             other => Error::Migration(other.to_string()),
@@ -131,7 +125,7 @@ impl Db {
     }
 
     /// `PRAGMA quick_check`: `Ok(())` when SQLite finds the file sound, else what it found.
-    pub fn quick_check(&self) -> Result<(), String> {
+    pub fn quick_check(&self) -> std::result::Result<(), String> {
         quick_check(&self.conn)
     }
 
@@ -153,56 +147,6 @@ impl Db {
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
-}
-
-/// `PRAGMA quick_check` on any connection. An error while checking (a truncated file often fails
-/// the check itself) counts as a failed check.
-pub fn quick_check(conn: &Connection) -> Result<(), String> {
-    let run = || -> rusqlite::Result<Vec<String>> {
-        let mut stmt = conn.prepare("PRAGMA quick_check")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        rows.collect()
-    };
-    match run() {
-        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => Ok(()),
-        Ok(rows) => Err(rows.into_iter().take(5).collect::<Vec<_>>().join("; ")),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
-/// Refuses a non-empty file that is not SQLite, or whose `user_version` (header offset 60,
-/// big-endian) is newer than this build, without opening it through SQLite.
-pub fn check_header(path: &Path) -> Result<()> {
-    let mut file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e.into()),
-    };
-    let mut header = [0u8; 100];
-    let mut read = 0;
-    while read < header.len() {
-        match file.read(&mut header[read..])? {
-            0 => break,
-            n => read += n,
-        }
-    }
-    if read == 0 {
-        // A zero-byte file is what SQLite itself leaves after creating a database it never wrote.
-        return Ok(());
-    }
-    if read < header.len() || &header[..16] != SQLITE_MAGIC {
-        return Err(Error::NotADatabase {
-            path: path.display().to_string(),
-        });
-    }
-    let found = u32::from_be_bytes([header[60], header[61], header[62], header[63]]);
-    if found > latest_version() {
-        return Err(Error::SchemaTooNew {
-            found,
-            supported: latest_version(),
-        });
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,22 @@
+//! Storage: everything below the domains. The database handle and its migrations, backups and
+//! restore, the start-up health check, file moves, the data folder's paths, and delete-all.
+//!
+//! The leaves come first and know nothing of `Db`: `paths` (where things live), `files` (atomic,
+//! private writes and set-aside moves), `inspect` (reading a file's header or checking it without
+//! writing) and `snapshot` (a consistent copy of a connection, as every backup is made). `db` uses
+//! `snapshot` for the copy taken before a migration; `backup`, `restore`, `health` and `wipe` sit
+//! on `db`. Nothing here calls a domain module.
+
+pub mod backup;
+pub mod db;
+pub mod files;
+pub mod health;
+pub mod inspect;
+mod migrations;
+pub mod paths;
+pub mod restore;
+pub mod snapshot;
+pub mod wipe;
+
+pub use db::{Db, OpenOptions};
+pub use migrations::latest_version;
