@@ -105,12 +105,7 @@ impl AppState {
 }
 
 pub fn internal(message: String) -> ErrorPayload {
-    ErrorPayload {
-        code: "internal".into(),
-        message,
-        field: None,
-        fields: Vec::new(),
-    }
+    ErrorPayload::internal(message)
 }
 
 /// The data directory; without a platform one (no home directory) the working directory stands in.

@@ -26,7 +26,7 @@ fn main() {
     rows.push(measure("save one entry", 200, || {
         day += 1;
         let start = format!("2026-11-{:02}T19:{:02}", 1 + day % 28, day % 60);
-        sessions::create(&mut db, &run(&start, &format!("bench {day}")), now).expect("insert");
+        aftermile_core::ops::sessions::create(&mut db, &run(&start, &format!("bench {day}")), now).expect("insert");
     }));
     let mut month = 0;
     rows.push(measure("list a month", 200, || {
@@ -108,7 +108,7 @@ fn main() {
     let mut import = measure("import JSON, 10 years", 10, || {
         n += 1;
         let mut fresh = Db::open(&dir.path().join(format!("import-{n}.sqlite3"))).expect("open");
-        let r = aftermile_core::transfer::import_json(&mut fresh, &text, now, &mut |_| {}).expect("import");
+        let r = aftermile_core::ops::transfer::import_json(&mut fresh, &text, now, &mut |_| {}).expect("import");
         assert_eq!(r.sessions.added as usize, doc.sessions.len());
     });
     for r in [&mut export, &mut import] {
@@ -158,7 +158,8 @@ fn seed(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
     let mut d = first;
     while d < now.date_naive() {
         let day = d.format("%Y-%m-%d");
-        sessions::create(db, &run(&format!("{day}T07:00"), "easy with strides"), now).expect("seed run");
+        aftermile_core::ops::sessions::create(db, &run(&format!("{day}T07:00"), "easy with strides"), now)
+            .expect("seed run");
         n += 1;
         let i = (d - first).num_days();
         if i % 7 == 3 {
@@ -173,7 +174,7 @@ fn seed(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
                 }),
                 ..run(&format!("{day}T18:00"), "")
             };
-            sessions::create(db, &m, now).expect("seed massage");
+            aftermile_core::ops::sessions::create(db, &m, now).expect("seed massage");
             n += 1;
         }
         if i % 56 == 20 {
@@ -187,7 +188,7 @@ fn seed(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
                 }),
                 ..run(&format!("{day}T09:30"), "")
             };
-            sessions::create(db, &r, now).expect("seed race");
+            aftermile_core::ops::sessions::create(db, &r, now).expect("seed race");
             n += 1;
         }
         d += Days::days(1);

@@ -4,7 +4,7 @@
 
 use aftermile_core::recovery::ReminderKind;
 use aftermile_core::reminders::{self, ics, ReminderInput, ReminderQuery};
-use aftermile_core::sessions::{self, *};
+use aftermile_core::sessions::*;
 use aftermile_core::Db;
 use chrono::{Duration, Utc};
 
@@ -32,8 +32,10 @@ fn main() {
             finish_time_s: finish,
         })
     };
-    sessions::create(&mut db, &base(day(0, "00:01"), race(RaceStatus::Done, Some(5400))), now).expect("race");
-    sessions::create(&mut db, &base(day(21, "09:00"), race(RaceStatus::Planned, None)), now).expect("planned");
+    aftermile_core::ops::sessions::create(&mut db, &base(day(0, "00:01"), race(RaceStatus::Done, Some(5400))), now)
+        .expect("race");
+    aftermile_core::ops::sessions::create(&mut db, &base(day(21, "09:00"), race(RaceStatus::Planned, None)), now)
+        .expect("planned");
     let deep = SessionDetails::Massage(MassageDetails {
         massage_type: MassageType::DeepTissue,
         therapist: "Sam".into(),
@@ -41,7 +43,7 @@ fn main() {
         focus_regions: vec!["calf_l".into()],
         felt_after: String::new(),
     });
-    sessions::create(&mut db, &base(day(1, "17:00"), deep), now).expect("massage");
+    aftermile_core::ops::sessions::create(&mut db, &base(day(1, "17:00"), deep), now).expect("massage");
     let manual = ReminderInput {
         text: "Foam roll, then stretch\\rest; line two\nends here".into(),
         wall_local: day(2, "19:30"),

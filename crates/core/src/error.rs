@@ -9,23 +9,87 @@ use ts_rs::TS;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Why one field was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldCode {
+    Required,
+    InvalidFormat,
+    OutOfRange,
+    TooLong,
+    UnknownValue,
+    /// A wall time that a DST change skipped.
+    NonexistentTime,
+    NotAllowed,
+    Duplicate,
+    /// A typed confirmation that does not match.
+    Mismatch,
+    /// A file format version this build does not read.
+    Unsupported,
+    /// The operating system would not make the change.
+    SystemRefused,
+    /// Refused for a reason that is not about the field's own value.
+    Invalid,
+}
+
 /// One refused field: `field` is the form field's id, `message` names it in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldError {
     pub field: String,
-    pub code: String,
+    pub code: FieldCode,
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
+    pub fn new(field: &str, code: FieldCode, message: impl Into<String>) -> Self {
         Self {
             field: field.to_owned(),
-            code: code.to_owned(),
+            code,
             message: message.into(),
         }
     }
+}
+
+impl FieldCode {
+    /// The code as it travels (`"out_of_range"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldCode::Required => "required",
+            FieldCode::InvalidFormat => "invalid_format",
+            FieldCode::OutOfRange => "out_of_range",
+            FieldCode::TooLong => "too_long",
+            FieldCode::UnknownValue => "unknown_value",
+            FieldCode::NonexistentTime => "nonexistent_time",
+            FieldCode::NotAllowed => "not_allowed",
+            FieldCode::Duplicate => "duplicate",
+            FieldCode::Mismatch => "mismatch",
+            FieldCode::Unsupported => "unsupported",
+            FieldCode::SystemRefused => "system_refused",
+            FieldCode::Invalid => "invalid",
+        }
+    }
+}
+
+/// What kind of failure a command hit, for the UI to branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidInput,
+    NotFound,
+    SchemaTooNew,
+    NotADatabase,
+    DiskFull,
+    ReadOnly,
+    Corrupt,
+    Busy,
+    Storage,
+    Migration,
+    Io,
+    /// A bug, not the runner's doing: the message says what.
+    Internal,
+    /// The shell could not read a command's arguments.
+    InvalidRequest,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -66,33 +130,43 @@ pub enum Error {
     #[error("Database error: {0}")]
     Storage(rusqlite::Error),
 
+    /// Only a failed schema migration: other failures have their own variants.
     #[error("Could not upgrade the database: {0}")]
     Migration(String),
 
     #[error("File error: {0}")]
     Io(std::io::Error),
+
+    #[error("Aftermile hit an internal error: {0}")]
+    Internal(String),
 }
 
 impl Error {
     /// A single invalid field.
-    pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
+    pub fn field(field: &str, code: FieldCode, message: impl Into<String>) -> Self {
         Error::Invalid(vec![FieldError::new(field, code, message)])
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorCode {
         match self {
-            Error::Invalid(_) => "invalid_input",
-            Error::NotFound { .. } => "not_found",
-            Error::SchemaTooNew { .. } => "schema_too_new",
-            Error::NotADatabase { .. } => "not_a_database",
-            Error::DiskFull => "disk_full",
-            Error::ReadOnly | Error::ReadOnlyNeedsUpgrade => "read_only",
-            Error::Corrupt { .. } => "corrupt",
-            Error::Busy => "busy",
-            Error::Storage(_) => "storage",
-            Error::Migration(_) => "migration",
-            Error::Io(_) => "io",
+            Error::Invalid(_) => ErrorCode::InvalidInput,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::NotADatabase { .. } => ErrorCode::NotADatabase,
+            Error::DiskFull => ErrorCode::DiskFull,
+            Error::ReadOnly | Error::ReadOnlyNeedsUpgrade => ErrorCode::ReadOnly,
+            Error::Corrupt { .. } => ErrorCode::Corrupt,
+            Error::Busy => ErrorCode::Busy,
+            Error::Storage(_) => ErrorCode::Storage,
+            Error::Migration(_) => ErrorCode::Migration,
+            Error::Io(_) => ErrorCode::Io,
+            Error::Internal(_) => ErrorCode::Internal,
         }
+    }
+
+    /// The code as it travels (`"disk_full"`), for logs and tests.
+    pub fn code(&self) -> &'static str {
+        self.kind().as_str()
     }
 
     pub fn payload(&self) -> ErrorPayload {
@@ -101,7 +175,7 @@ impl Error {
             _ => Vec::new(),
         };
         ErrorPayload {
-            code: self.code().to_owned(),
+            code: self.kind(),
             message: self.to_string(),
             field: fields.first().map(|f| f.field.clone()),
             fields,
@@ -142,12 +216,57 @@ impl From<std::io::Error> for Error {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorPayload {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     pub fields: Vec<FieldError>,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::SchemaTooNew => "schema_too_new",
+            ErrorCode::NotADatabase => "not_a_database",
+            ErrorCode::DiskFull => "disk_full",
+            ErrorCode::ReadOnly => "read_only",
+            ErrorCode::Corrupt => "corrupt",
+            ErrorCode::Busy => "busy",
+            ErrorCode::Storage => "storage",
+            ErrorCode::Migration => "migration",
+            ErrorCode::Io => "io",
+            ErrorCode::Internal => "internal",
+            ErrorCode::InvalidRequest => "invalid_request",
+        }
+    }
+}
+
+/// Codes compare with their text forms, so a test or a log check can say `code == "disk_full"`.
+macro_rules! eq_text {
+    ($t:ty) => {
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+    };
+}
+eq_text!(ErrorCode);
+eq_text!(FieldCode);
+
+impl ErrorPayload {
+    /// A payload for a failure outside the core (the shell's own), with no field.
+    pub fn internal(message: impl Into<String>) -> Self {
+        ErrorPayload {
+            code: ErrorCode::Internal,
+            message: message.into(),
+            field: None,
+            fields: Vec::new(),
+        }
+    }
 }
 
 impl Serialize for Error {
@@ -163,8 +282,8 @@ mod tests {
     #[test]
     fn invalid_payload_names_the_first_field_and_lists_all() {
         let e = Error::Invalid(vec![
-            FieldError::new("distance", "out_of_range", "Distance must be more than 0."),
-            FieldError::new("rpe", "out_of_range", "Effort must be from 1 to 10."),
+            FieldError::new("distance", FieldCode::OutOfRange, "Distance must be more than 0."),
+            FieldError::new("rpe", FieldCode::OutOfRange, "Effort must be from 1 to 10."),
         ]);
         let p = e.payload();
         assert_eq!(p.code, "invalid_input");

@@ -4,7 +4,10 @@
 pub mod briefing;
 pub mod content;
 pub mod error;
+pub mod input;
+pub mod limits;
 pub mod marks;
+pub mod ops;
 pub mod recovery;
 pub mod regions;
 pub mod reminders;

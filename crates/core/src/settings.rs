@@ -5,12 +5,13 @@
 use chrono::NaiveTime;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use ts_rs::TS;
 
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, FieldCode, FieldError, Result};
+use crate::limits::{PROFILE_CONTACT_MAX, PROFILE_NAME_MAX, PROFILE_NOTE_MAX};
 use crate::recovery::{quiet, QuietHours, RecoveryRules};
-use crate::storage::db::Db;
+use crate::storage::Db;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -66,10 +67,6 @@ pub struct Profile {
     pub paper: Paper,
 }
 
-pub const PROFILE_NAME_MAX: usize = 120;
-pub const PROFILE_CONTACT_MAX: usize = 300;
-pub const PROFILE_NOTE_MAX: usize = 2_000;
-
 impl Profile {
     pub fn validate(&self) -> Result<()> {
         let mut errs = Vec::new();
@@ -83,7 +80,7 @@ impl Profile {
             if text.chars().count() > max {
                 errs.push(FieldError::new(
                     field,
-                    "too_long",
+                    FieldCode::TooLong,
                     format!("{label} can be at most {max} characters."),
                 ));
             }
@@ -167,32 +164,24 @@ pub fn read(conn: &Connection) -> Result<Settings> {
     serde_json::from_value(Value::Object(merged)).map_err(json_err)
 }
 
-pub fn update(db: &mut Db, s: &Settings) -> Result<Settings> {
-    s.validate()?;
+/// Writes every key of `s`, inside the caller's transaction. Hosts save through
+/// `ops::settings::update`, which validates first and re-derives the plans the new values move.
+pub fn write(conn: &Connection, s: &Settings) -> Result<()> {
     let Value::Object(fields) = serde_json::to_value(s).map_err(json_err)? else {
-        return Err(Error::Migration("settings did not serialize to an object".into()));
+        return Err(Error::Internal("settings did not serialize to an object".into()));
     };
-    db.with_tx(|tx| {
-        write(tx, &fields)?;
-        // New rule values or morning time move every recent and future plan.
-        crate::reminders::sync::resync_all(tx, crate::time::now())
-    })?;
-    get(db)
-}
-
-fn write(conn: &Connection, fields: &Map<String, Value>) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )?;
-    for (k, v) in fields {
+    for (k, v) in &fields {
         stmt.execute([k, &v.to_string()])?;
     }
     Ok(())
 }
 
 fn json_err(e: serde_json::Error) -> Error {
-    Error::Migration(format!("settings: {e}"))
+    Error::Internal(format!("settings: {e}"))
 }
 
 #[cfg(test)]
@@ -210,7 +199,7 @@ mod tests {
         s.quiet_hours.start = "21:30".into();
         s.rules.checkin_hours = vec![24, 48];
         s.close_to_tray = false;
-        update(&mut db, &s).unwrap();
+        crate::ops::settings::update(&mut db, &s, crate::time::now()).unwrap();
         assert_eq!(get(&db).unwrap(), s);
     }
 
@@ -250,7 +239,9 @@ mod tests {
         let mut db = Db::open_in_memory().unwrap();
         let mut s = Settings::default();
         s.profile.allergies = "x".repeat(PROFILE_NOTE_MAX + 1);
-        let p = update(&mut db, &s).unwrap_err().payload();
+        let p = crate::ops::settings::update(&mut db, &s, crate::time::now())
+            .unwrap_err()
+            .payload();
         assert_eq!(p.field.as_deref(), Some("profile.allergies"));
     }
 
@@ -263,7 +254,9 @@ mod tests {
             ..Default::default()
         };
         s.quiet_hours.end = "nope".into();
-        let p = update(&mut db, &s).unwrap_err().payload();
+        let p = crate::ops::settings::update(&mut db, &s, crate::time::now())
+            .unwrap_err()
+            .payload();
         let fields: Vec<_> = p.fields.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["quietHours.end", "morningTime"]);
         assert_eq!(get(&db).unwrap(), Settings::default());

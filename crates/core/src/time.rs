@@ -5,7 +5,7 @@
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldCode, Result};
 
 /// A moment in time. Everything the core stores is in UTC.
 pub type Instant = DateTime<Utc>;
@@ -28,7 +28,7 @@ pub fn parse_zone(field: &str, zone: &str) -> Result<Tz> {
     zone.parse::<Tz>().map_err(|_| {
         Error::field(
             field,
-            "unknown_value",
+            FieldCode::UnknownValue,
             format!("\"{}\" is not a known time zone.", clip(zone)),
         )
     })
@@ -38,7 +38,11 @@ pub fn parse_zone(field: &str, zone: &str) -> Result<Tz> {
 pub fn parse_wall(field: &str, label: &str, text: &str) -> Result<NaiveDateTime> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::field(field, "required", format!("{label} is required.")));
+        return Err(Error::field(
+            field,
+            FieldCode::Required,
+            format!("{label} is required."),
+        ));
     }
     ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
         .iter()
@@ -46,7 +50,7 @@ pub fn parse_wall(field: &str, label: &str, text: &str) -> Result<NaiveDateTime>
         .ok_or_else(|| {
             Error::field(
                 field,
-                "invalid_format",
+                FieldCode::InvalidFormat,
                 format!("{label} must be a date and time like 2026-04-19 09:30."),
             )
         })
@@ -56,7 +60,7 @@ pub fn parse_date(field: &str, label: &str, text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
         Error::field(
             field,
-            "invalid_format",
+            FieldCode::InvalidFormat,
             format!("{label} must be a date like 2026-04-19."),
         )
     })
@@ -71,7 +75,7 @@ pub fn wall_to_utc(field: &str, wall: NaiveDateTime, tz: Tz) -> Result<DateTime<
         LocalResult::Ambiguous(earlier, _) => Ok(earlier.with_timezone(&Utc)),
         LocalResult::None => Err(Error::field(
             field,
-            "nonexistent_time",
+            FieldCode::NonexistentTime,
             format!(
                 "{} did not happen in {} (the clocks went forward). Pick a time an hour later.",
                 wall.format("%Y-%m-%d %H:%M"),

@@ -16,7 +16,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use aftermile_core::marks::{self, MarkInput, Sensation};
-use aftermile_core::sessions::{self, SessionDetails, SessionInput};
+use aftermile_core::sessions::{SessionDetails, SessionInput};
 use aftermile_core::Db;
 use rusqlite::{Connection, OpenFlags};
 
@@ -44,7 +44,7 @@ fn writer() {
             notes: format!("crash run {i} {}", "x".repeat((i % 50) as usize)),
             details: SessionDetails::EasyRun,
         };
-        let s = sessions::create(&mut db, &input, now).expect("session");
+        let s = aftermile_core::ops::sessions::create(&mut db, &input, now).expect("session");
         // Reported only after commit returned: this id must survive any kill from here on.
         std::io::Write::write_all(&mut out, format!("{MARK}session {}\n", s.id).as_bytes()).unwrap();
         std::io::Write::flush(&mut out).unwrap();

@@ -15,7 +15,7 @@ use aftermile_core::storage::paths;
 use aftermile_core::storage::restore::{self, RestoreOutcome};
 use aftermile_core::storage::wipe::{self, WipeReport};
 use aftermile_core::transfer::{self, ExportSummary, ImportReport, Progress};
-use aftermile_core::{time, ErrorPayload};
+use aftermile_core::{ops, time, ErrorPayload};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -168,7 +168,7 @@ pub async fn import_data(app: AppHandle, state: State<'_, AppState>) -> Res<Opti
     let report = state
         .write(move |db| {
             let text = std::fs::read_to_string(&path)?;
-            transfer::import_json(db, &text, time::now(), &mut progress)
+            ops::transfer::import_json(db, &text, time::now(), &mut progress)
         })
         .await?;
     Ok(Some(report))

@@ -1,5 +1,5 @@
 use aftermile_core::sessions::{self, Session, SessionInput, SessionPage, SessionQuery};
-use aftermile_core::{time, ErrorPayload};
+use aftermile_core::{ops, time, ErrorPayload};
 use tauri::State;
 
 use crate::state::AppState;
@@ -18,32 +18,32 @@ pub async fn get_session(state: State<'_, AppState>, id: String) -> Res<Session>
 
 #[tauri::command]
 pub async fn create_session(state: State<'_, AppState>, input: SessionInput) -> Res<Session> {
-    state.write(move |db| sessions::create(db, &input, time::now())).await
+    state
+        .write(move |db| ops::sessions::create(db, &input, time::now()))
+        .await
 }
 
 #[tauri::command]
 pub async fn update_session(state: State<'_, AppState>, id: String, input: SessionInput) -> Res<Session> {
     state
-        .write(move |db| sessions::update(db, &id, &input, time::now()))
+        .write(move |db| ops::sessions::update(db, &id, &input, time::now()))
         .await
 }
 
 #[tauri::command]
 pub async fn delete_session(state: State<'_, AppState>, id: String) -> Res<Session> {
-    state.write(move |db| sessions::delete(db, &id)).await
+    state.write(move |db| ops::sessions::delete(db, &id, time::now())).await
 }
 
 #[tauri::command]
 pub async fn restore_session(state: State<'_, AppState>, session: Session) -> Res<Session> {
     state
-        .write(move |db| sessions::restore(db, &session, time::now()))
+        .write(move |db| ops::sessions::restore(db, &session, time::now()))
         .await
 }
 
 /// What the recovery rules say about a saved session, shown after saving it.
 #[tauri::command]
 pub async fn session_warnings(state: State<'_, AppState>, id: String) -> Res<Vec<aftermile_core::recovery::Warning>> {
-    state
-        .run(move |db| aftermile_core::recovery::warnings::for_session(db, &id))
-        .await
+    state.run(move |db| ops::warnings::for_session(db, &id)).await
 }

@@ -23,7 +23,9 @@ pub async fn update_settings(
 ) -> Result<Settings, ErrorPayload> {
     settings.validate().map_err(|e| e.payload())?;
     apply_autostart(&app, settings.start_at_login)?;
-    let saved = state.write(move |db| settings::update(db, &settings)).await?;
+    let saved = state
+        .write(move |db| aftermile_core::ops::settings::update(db, &settings, aftermile_core::time::now()))
+        .await?;
     state.remember(&saved);
     Ok(saved)
 }
@@ -37,7 +39,7 @@ fn apply_autostart(app: &AppHandle, on: bool) -> Result<(), ErrorPayload> {
     result.map_err(|e| {
         aftermile_core::Error::field(
             "startAtLogin",
-            "system_refused",
+            aftermile_core::error::FieldCode::SystemRefused,
             format!("The system would not change start at login: {e}"),
         )
         .payload()

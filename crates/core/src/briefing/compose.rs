@@ -8,15 +8,15 @@ use rusqlite::OptionalExtension;
 use super::format::{self, side_and_region};
 use super::model::*;
 use crate::content::{self, RED_FLAG_ADVICE};
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, FieldCode, FieldError, Result};
+use crate::limits::BRIEFING_NOTE_MAX;
 use crate::marks::{self, HeatMapQuery, Mark};
 use crate::recovery::RecoveryRules;
-use crate::sessions::{self, Pressure, RaceStatus, Session, SessionDetails, SessionKind, SessionQuery};
+use crate::sessions::{self, Pressure, RaceStatus, Session, SessionDetails, SessionKind};
 use crate::settings::{self, Settings};
-use crate::storage::db::Db;
+use crate::storage::Db;
 use crate::{regions, time};
 
-pub const NOTE_MAX: usize = 1_000;
 /// Training and body-chart marks look back this many days.
 pub const WINDOW_DAYS: i64 = 14;
 /// Upcoming races this far ahead are listed.
@@ -43,7 +43,7 @@ fn validate(req: &BriefingRequest, now: DateTime<Utc>) -> Result<Valid> {
         if (*day - today).num_days().abs() > APPOINTMENT_RANGE_DAYS {
             take(Err(Error::field(
                 "appointment",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "The appointment must be within a year of today.",
             )));
         }
@@ -55,17 +55,21 @@ fn validate(req: &BriefingRequest, now: DateTime<Utc>) -> Result<Valid> {
     if let Some(bad) = req.goals.iter().find(|g| !known.contains(&g.as_str())) {
         take(Err(Error::field(
             "goals",
-            "unknown_value",
+            FieldCode::UnknownValue,
             format!("\"{}\" is not one of the benefits.", time::clip(bad)),
         )));
     } else if (1..req.goals.len()).any(|i| req.goals[..i].contains(&req.goals[i])) {
-        take(Err(Error::field("goals", "duplicate", "Each goal can be chosen once.")));
+        take(Err(Error::field(
+            "goals",
+            FieldCode::Duplicate,
+            "Each goal can be chosen once.",
+        )));
     }
-    if req.note.chars().count() > NOTE_MAX {
+    if req.note.chars().count() > BRIEFING_NOTE_MAX {
         take(Err(Error::field(
             "note",
-            "too_long",
-            format!("The note can be at most {NOTE_MAX} characters."),
+            FieldCode::TooLong,
+            format!("The note can be at most {BRIEFING_NOTE_MAX} characters."),
         )));
     }
     match (day, tz) {
@@ -158,45 +162,38 @@ fn planned(s: &Session) -> bool {
     matches!(&s.details, SessionDetails::Race(r) if r.status == RaceStatus::Planned)
 }
 
-fn instant(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or(DateTime::UNIX_EPOCH)
-}
-
 fn local_day(s: &Session, tz: Tz) -> NaiveDate {
-    instant(&s.start_utc).with_timezone(&tz).date_naive()
+    s.start_utc.with_timezone(&tz).date_naive()
 }
 
-fn query(kinds: Vec<SessionKind>, from: NaiveDate, to: NaiveDate, zone: &str, limit: u32) -> SessionQuery {
-    SessionQuery {
+/// Sessions of `kinds` on the days `from..=to` in `tz`, newest first.
+fn on_days(db: &Db, kinds: &[SessionKind], from: NaiveDate, to: NaiveDate, tz: Tz, limit: u32) -> Result<Vec<Session>> {
+    sessions::between(
+        db.conn(),
         kinds,
-        from: Some(from.format("%Y-%m-%d").to_string()),
-        to: Some(to.format("%Y-%m-%d").to_string()),
-        zone: zone.into(),
-        cursor: None,
-        limit: Some(limit),
-    }
+        time::start_of_day(from, tz),
+        time::start_of_day(to + Duration::days(1), tz),
+        limit,
+    )
 }
 
 /// Races from a year before the appointment to half a year after, oldest first, with their day.
 fn races(db: &Db, v: &Valid, _now: DateTime<Utc>) -> Result<Vec<(Session, NaiveDate, DateTime<Utc>)>> {
-    let q = query(
-        vec![SessionKind::Race],
+    let mut out: Vec<_> = on_days(
+        db,
+        &[SessionKind::Race],
         v.day - Duration::days(APPOINTMENT_RANGE_DAYS),
         v.day + Duration::days(RACES_AHEAD_DAYS),
-        v.tz.name(),
+        v.tz,
         500,
-    );
-    let mut out: Vec<_> = sessions::list(db, &q)?
-        .items
-        .into_iter()
-        .map(|s| {
-            let d = local_day(&s, v.tz);
-            let at = instant(&s.start_utc);
-            (s, d, at)
-        })
-        .collect();
+    )?
+    .into_iter()
+    .map(|s| {
+        let d = local_day(&s, v.tz);
+        let at = s.start_utc;
+        (s, d, at)
+    })
+    .collect();
     out.reverse();
     Ok(out)
 }
@@ -314,11 +311,8 @@ fn pressure_caution(
 
 fn training(db: &Db, v: &Valid, until: NaiveDate, now: DateTime<Utc>, settings: &Settings) -> Result<Training> {
     let from = until - Duration::days(WINDOW_DAYS - 1);
-    let items = sessions::list(db, &query(Vec::new(), from, until, v.tz.name(), 500))?.items;
-    let done: Vec<&Session> = items
-        .iter()
-        .filter(|s| instant(&s.start_utc) <= now && !planned(s))
-        .collect();
+    let items = on_days(db, &[], from, until, v.tz, 500)?;
+    let done: Vec<&Session> = items.iter().filter(|s| s.start_utc <= now && !planned(s)).collect();
     let runs: Vec<&Session> = done.iter().copied().filter(|s| s.kind().is_run()).collect();
     // Summing no floats gives -0.0, which would print as "-0.0 km".
     let distance: f64 = runs.iter().filter_map(|s| s.distance_m).fold(0.0, |a, b| a + b);
@@ -372,22 +366,22 @@ fn last_massage(
     until: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Option<(LastMassage, DateTime<Utc>)>> {
-    let q = query(
-        vec![SessionKind::Massage],
+    let items = on_days(
+        db,
+        &[SessionKind::Massage],
         until - Duration::days(APPOINTMENT_RANGE_DAYS),
         until,
-        v.tz.name(),
+        v.tz,
         10,
-    );
-    let items = sessions::list(db, &q)?.items;
-    let Some(s) = items.into_iter().find(|s| instant(&s.start_utc) <= now) else {
+    )?;
+    let Some(s) = items.into_iter().find(|s| s.start_utc <= now) else {
         return Ok(None);
     };
     let SessionDetails::Massage(m) = &s.details else {
         return Ok(None);
     };
     let day = local_day(&s, v.tz);
-    let ended = instant(&s.start_utc) + Duration::seconds(i64::from(s.duration_s.unwrap_or(0)));
+    let ended = s.end_utc();
     Ok(Some((
         LastMassage {
             date: day.format("%Y-%m-%d").to_string(),
@@ -457,7 +451,7 @@ fn concerns(
             swelling: m.swelling,
             bruising: m.bruising,
             note: m.note.trim().into(),
-            marked_on: m.at_local.get(..10).unwrap_or_default().into(),
+            marked_on: time::date_text(m.at_local.date()),
             trend,
             was,
             red_flag: m.raises_red_flags(),

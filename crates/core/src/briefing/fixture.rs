@@ -7,9 +7,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use super::model::{BriefingRequest, ShareHealth};
 use crate::error::Result;
 use crate::marks::{self, MarkInput, Sensation};
-use crate::sessions::{self, *};
-use crate::settings::{self, Paper, Settings};
-use crate::storage::db::Db;
+use crate::sessions::*;
+use crate::settings::{Paper, Settings};
+use crate::storage::Db;
 
 pub const ZONE: &str = "Europe/London";
 
@@ -59,7 +59,7 @@ pub fn seeded(paper: Paper, t: &Texts) -> Result<(Db, BriefingRequest)> {
     s.profile.medication = t.medication.into();
     s.profile.allergies = t.allergies.into();
     s.profile.paper = paper;
-    settings::update(&mut db, &s)?;
+    crate::ops::settings::update(&mut db, &s, now)?;
 
     let run = |at: &str, details: SessionDetails, km: f64, mins: i32, rpe: i32| SessionInput {
         start_local: at.into(),
@@ -80,7 +80,7 @@ pub fn seeded(paper: Paper, t: &Texts) -> Result<(Db, BriefingRequest)> {
         run("2026-11-28T08:00", SessionDetails::LongRun, 16.0, 88, 6),
     ];
     for r in &runs {
-        sessions::create(&mut db, r, now)?;
+        crate::ops::sessions::create(&mut db, r, now)?;
     }
     let race = |at: &str, name: &str, distance: RaceDistance, status: RaceStatus, finish: Option<i32>| SessionInput {
         start_local: at.into(),
@@ -96,7 +96,7 @@ pub fn seeded(paper: Paper, t: &Texts) -> Result<(Db, BriefingRequest)> {
             finish_time_s: finish,
         }),
     };
-    sessions::create(
+    crate::ops::sessions::create(
         &mut db,
         &race(
             "2026-11-08T09:00",
@@ -107,7 +107,7 @@ pub fn seeded(paper: Paper, t: &Texts) -> Result<(Db, BriefingRequest)> {
         ),
         now,
     )?;
-    sessions::create(
+    crate::ops::sessions::create(
         &mut db,
         &race(
             "2026-12-05T09:30",
@@ -118,7 +118,7 @@ pub fn seeded(paper: Paper, t: &Texts) -> Result<(Db, BriefingRequest)> {
         ),
         now,
     )?;
-    sessions::create(
+    crate::ops::sessions::create(
         &mut db,
         &SessionInput {
             start_local: "2026-11-20T17:00".into(),

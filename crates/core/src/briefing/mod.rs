@@ -12,7 +12,7 @@ pub mod format;
 pub mod html;
 mod model;
 
-pub use compose::{compose, NOTE_MAX, WINDOW_DAYS};
+pub use compose::{compose, WINDOW_DAYS};
 pub use html::{render as render_html, HEADINGS};
 pub use model::*;
 

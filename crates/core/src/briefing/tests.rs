@@ -160,7 +160,7 @@ fn bad_requests_are_refused_by_field() {
     req.appointment = "next tuesday".into();
     req.zone = "Mars/Olympus".into();
     req.goals = vec!["muscle_recovery".into(), "levitation".into()];
-    req.note = "x".repeat(NOTE_MAX + 1);
+    req.note = "x".repeat(crate::limits::BRIEFING_NOTE_MAX + 1);
     let p = compose(&db, &req, fixture::now()).unwrap_err().payload();
     let fields: Vec<_> = p.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["appointment", "zone", "goals", "note"]);

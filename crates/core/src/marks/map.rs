@@ -4,23 +4,24 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::model::{HeatMapQuery, Mark, MassageMarker, RegionHistory};
-use super::repo::{from_row, rfc3339, COLUMNS};
-use crate::error::{Error, Result};
-use crate::storage::db::Db;
+use super::repo::{from_row, COLUMNS};
+use crate::error::{Error, FieldCode, Result};
+use crate::limits::{HEAT_MAP_DAYS_DEFAULT, HEAT_MAP_DAYS_MAX};
+use crate::sessions::MassageType;
+use crate::storage::Db;
 use crate::{regions, time};
 
-pub const DEFAULT_DAYS: u32 = 7;
 /// A region's history shows at most this many marks, the newest ones.
 pub const HISTORY_MAX: u32 = 365;
 
 /// The latest mark of each region marked within the last `days` days, for colouring the chart.
 pub fn heat_map(db: &Db, q: &HeatMapQuery, now: DateTime<Utc>) -> Result<Vec<Mark>> {
-    let days = q.days.unwrap_or(DEFAULT_DAYS);
-    if !(1..=365).contains(&days) {
+    let days = q.days.unwrap_or(HEAT_MAP_DAYS_DEFAULT);
+    if !(1..=HEAT_MAP_DAYS_MAX).contains(&days) {
         return Err(Error::field(
             "days",
-            "out_of_range",
-            "The window must be from 1 to 365 days.",
+            FieldCode::OutOfRange,
+            format!("The window must be from 1 to {HEAT_MAP_DAYS_MAX} days."),
         ));
     }
     let since = (now - Duration::days(i64::from(days))).timestamp();
@@ -45,7 +46,7 @@ pub fn history(db: &Db, region_id: &str) -> Result<RegionHistory> {
     if !regions::is_known(region_id) {
         return Err(Error::field(
             "region",
-            "unknown_value",
+            FieldCode::UnknownValue,
             format!("\"{}\" is not a body region.", time::clip(region_id)),
         ));
     }
@@ -60,11 +61,8 @@ pub fn history(db: &Db, region_id: &str) -> Result<RegionHistory> {
     let massages = match marks.first() {
         None => Vec::new(),
         Some(first) => {
-            let since = DateTime::parse_from_rfc3339(&first.at_utc)
-                .map(|t| t.timestamp())
-                .unwrap_or_default();
             // A week before the first mark shows whether a massage came just before it.
-            massages_since(db, region_id, since - 7 * 86_400)?
+            massages_since(db, region_id, first.at_utc - Duration::days(7))?
         }
     };
     Ok(RegionHistory {
@@ -74,7 +72,19 @@ pub fn history(db: &Db, region_id: &str) -> Result<RegionHistory> {
     })
 }
 
-fn massages_since(db: &Db, region_id: &str, since: i64) -> Result<Vec<MassageMarker>> {
+/// Regions marked with swelling or bruising between `since` and `until`, sorted.
+pub fn acute_regions(conn: &rusqlite::Connection, since: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT region_id FROM marks WHERE (swelling = 1 OR bruising = 1) AND at_utc >= ?1 AND at_utc <= ?2
+         GROUP BY region_id ORDER BY region_id",
+    )?;
+    let rows = stmt
+        .query_map([since.timestamp(), until.timestamp()], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+fn massages_since(db: &Db, region_id: &str, since: DateTime<Utc>) -> Result<Vec<MassageMarker>> {
     let mut stmt = db.conn().prepare_cached(
         "SELECT s.id, s.start_utc, s.zone, s.massage_type,
                 EXISTS (SELECT 1 FROM session_focus_regions f WHERE f.session_id = s.id AND f.region_id = ?1)
@@ -82,16 +92,16 @@ fn massages_since(db: &Db, region_id: &str, since: i64) -> Result<Vec<MassageMar
          ORDER BY s.start_utc",
     )?;
     let rows = stmt
-        .query_map(rusqlite::params![region_id, since], |r| {
-            let start: i64 = r.get(1)?;
+        .query_map(rusqlite::params![region_id, since.timestamp()], |r| {
+            let start = time::from_unix(r.get(1)?);
             let zone: String = r.get(2)?;
             let tz = zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC);
-            let instant = DateTime::from_timestamp(start, 0).unwrap_or(DateTime::UNIX_EPOCH);
+            let kind: String = r.get(3)?;
             Ok(MassageMarker {
                 session_id: r.get(0)?,
-                start_utc: rfc3339(start),
-                start_local: time::utc_to_wall(instant, tz),
-                massage_type: r.get(3)?,
+                start_utc: start,
+                start_local: time::wall_in(start, tz),
+                massage_type: MassageType::parse(&kind).unwrap_or(MassageType::Sports),
                 focused: r.get(4)?,
             })
         })?

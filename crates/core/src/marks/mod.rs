@@ -3,13 +3,12 @@
 mod map;
 mod model;
 mod repo;
-pub(crate) mod validate;
+pub mod validate;
 
-pub use map::{heat_map, history, DEFAULT_DAYS};
+pub use map::{acute_regions, heat_map, history};
 pub use model::*;
 pub use repo::{create, delete, for_session, get, restore, update};
-pub(crate) use repo::{from_row, upsert, MarkRow, COLUMNS};
-pub use validate::NOTE_MAX;
+pub use repo::{from_row, upsert, MarkRow, COLUMNS};
 
 #[cfg(test)]
 mod tests;

@@ -1,8 +1,12 @@
 //! Soreness marks at the boundary. As with sessions, inputs are loose so bad values come back as
 //! field errors from `validate` rather than as parse failures.
 
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::sessions::MassageType;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -57,13 +61,23 @@ pub struct Mark {
     pub swelling: bool,
     pub bruising: bool,
     pub note: String,
-    /// RFC 3339 instant in UTC.
-    pub at_utc: String,
-    pub at_local: String,
-    pub zone: String,
+    #[serde(with = "crate::time::serde_fmt::instant")]
+    #[ts(type = "string")]
+    pub at_utc: DateTime<Utc>,
+    /// Wall time in `zone`, `YYYY-MM-DDTHH:MM`.
+    #[serde(with = "crate::time::serde_fmt::wall")]
+    #[ts(type = "string")]
+    pub at_local: NaiveDateTime,
+    #[serde(with = "crate::time::serde_fmt::zone")]
+    #[ts(type = "string")]
+    pub zone: Tz,
     pub session_id: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
+    #[serde(with = "crate::time::serde_fmt::instant")]
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time::serde_fmt::instant")]
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
 }
 
 impl Mark {
@@ -80,8 +94,8 @@ impl Mark {
             swelling: self.swelling,
             bruising: self.bruising,
             note: self.note.clone(),
-            at_local: self.at_local.clone(),
-            zone: self.zone.clone(),
+            at_local: crate::time::wall_text(self.at_local),
+            zone: self.zone.name().to_owned(),
             session_id: self.session_id.clone(),
         }
     }
@@ -100,9 +114,13 @@ pub struct HeatMapQuery {
 #[serde(rename_all = "camelCase")]
 pub struct MassageMarker {
     pub session_id: String,
-    pub start_utc: String,
-    pub start_local: String,
-    pub massage_type: String,
+    #[serde(with = "crate::time::serde_fmt::instant")]
+    #[ts(type = "string")]
+    pub start_utc: DateTime<Utc>,
+    #[serde(with = "crate::time::serde_fmt::wall")]
+    #[ts(type = "string")]
+    pub start_local: NaiveDateTime,
+    pub massage_type: MassageType,
     /// Whether the massage named this region among its focus regions.
     pub focused: bool,
 }

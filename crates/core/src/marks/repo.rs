@@ -1,15 +1,15 @@
 //! Storing marks. Validation runs before the transaction opens, so a refused mark writes nothing.
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
 use super::model::{Mark, MarkInput, Sensation};
 use super::validate;
-use crate::error::{Error, Result};
-use crate::storage::db::Db;
+use crate::error::{Error, FieldCode, Result};
+use crate::storage::Db;
 use crate::time;
 
-pub(crate) const COLUMNS: &str = "m.id, m.region_id, m.sensation, m.intensity, m.swelling, m.bruising, m.note,
+pub const COLUMNS: &str = "m.id, m.region_id, m.sensation, m.intensity, m.swelling, m.bruising, m.note,
     m.at_utc, m.zone, m.session_id, m.created_at, m.updated_at";
 
 pub fn create(db: &mut Db, input: &MarkInput, now: DateTime<Utc>) -> Result<Mark> {
@@ -40,7 +40,7 @@ pub fn restore(db: &mut Db, mark: &Mark, now: DateTime<Utc>) -> Result<Mark> {
     if uuid::Uuid::parse_str(&mark.id).is_err() {
         return Err(Error::field(
             "id",
-            "invalid_format",
+            FieldCode::InvalidFormat,
             "That mark can't be restored: its id is not valid.",
         ));
     }
@@ -50,15 +50,19 @@ pub fn restore(db: &mut Db, mark: &Mark, now: DateTime<Utc>) -> Result<Mark> {
             r.get(0)
         })?;
     if exists {
-        return Err(Error::field("id", "duplicate", "That mark is already on the chart."));
+        return Err(Error::field(
+            "id",
+            FieldCode::Duplicate,
+            "That mark is already on the chart.",
+        ));
     }
-    let saved = DateTime::parse_from_rfc3339(&mark.updated_at)
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or(now);
-    let created = DateTime::parse_from_rfc3339(&mark.created_at)
-        .map(|t| t.timestamp())
-        .unwrap_or(now.timestamp());
-    write(db, &mark.id, &mark.to_input(), saved.max(now), Some(created))
+    write(
+        db,
+        &mark.id,
+        &mark.to_input(),
+        mark.updated_at.max(now),
+        Some(mark.created_at.timestamp()),
+    )
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Mark> {
@@ -87,7 +91,7 @@ fn write(db: &mut Db, id: &str, input: &MarkInput, now: DateTime<Utc>, created: 
             if !known {
                 return Err(Error::field(
                     "session",
-                    "unknown_value",
+                    FieldCode::UnknownValue,
                     "The session this mark belongs to no longer exists.",
                 ));
             }
@@ -115,7 +119,7 @@ fn write(db: &mut Db, id: &str, input: &MarkInput, now: DateTime<Utc>, created: 
 
 /// One mark row as stored, validated by the caller. The repo and the importer both write through
 /// `upsert`, so the column list lives in one place.
-pub(crate) struct MarkRow<'a> {
+pub struct MarkRow<'a> {
     pub id: &'a str,
     pub region: &'a str,
     pub sensation: Sensation,
@@ -131,7 +135,7 @@ pub(crate) struct MarkRow<'a> {
 }
 
 /// Inserts the mark, or rewrites every column but `id` and `created_at` when it exists.
-pub(crate) fn upsert(conn: &Connection, r: &MarkRow) -> Result<()> {
+pub fn upsert(conn: &Connection, r: &MarkRow) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO marks (id, region_id, sensation, intensity, swelling, bruising, note, at_utc, zone,
             session_id, created_at, updated_at)
@@ -170,14 +174,7 @@ fn fetch(conn: &Connection, id: &str) -> Result<Mark> {
     .ok_or(Error::NotFound { what: "Mark" })
 }
 
-pub(super) fn rfc3339(secs: i64) -> String {
-    Utc.timestamp_opt(secs, 0)
-        .single()
-        .unwrap_or(DateTime::UNIX_EPOCH)
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Mark> {
+pub fn from_row(row: &Row) -> rusqlite::Result<Mark> {
     let sensation: String = row.get(2)?;
     let sensation = Sensation::parse(&sensation).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -186,10 +183,9 @@ pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Mark> {
             format!("sensation {sensation:?}").into(),
         )
     })?;
-    let at: i64 = row.get(7)?;
+    let at = time::from_unix(row.get(7)?);
     let zone: String = row.get(8)?;
     let tz = zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC);
-    let at_instant = Utc.timestamp_opt(at, 0).single().unwrap_or(DateTime::UNIX_EPOCH);
     Ok(Mark {
         id: row.get(0)?,
         region_id: row.get(1)?,
@@ -198,11 +194,11 @@ pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Mark> {
         swelling: row.get(4)?,
         bruising: row.get(5)?,
         note: row.get(6)?,
-        at_utc: rfc3339(at),
-        at_local: time::utc_to_wall(at_instant, tz),
-        zone,
+        at_utc: at,
+        at_local: time::wall_in(at, tz),
+        zone: tz,
         session_id: row.get(9)?,
-        created_at: rfc3339(row.get(10)?),
-        updated_at: rfc3339(row.get(11)?),
+        created_at: time::from_unix(row.get(10)?),
+        updated_at: time::from_unix(row.get(11)?),
     })
 }

@@ -6,7 +6,7 @@ use rstest::rstest;
 
 use super::*;
 use crate::sessions::{self, MassageDetails, MassageType, SessionDetails, SessionInput};
-use crate::storage::db::Db;
+use crate::storage::Db;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 6, 15, 12, 0, 0).unwrap()
@@ -48,7 +48,7 @@ fn massage(db: &mut Db, at: &str, focus: &[&str]) -> String {
             felt_after: String::new(),
         }),
     };
-    sessions::create(db, &input, now()).unwrap().id
+    crate::ops::sessions::create(db, &input, now()).unwrap().id
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn a_mark_round_trips_and_can_be_edited_and_deleted() {
     let mut db = Db::open(&dir.path().join("m.sqlite3")).unwrap();
     let m = create(&mut db, &sore("calf_l", "2026-06-14T08:00", 6), now()).unwrap();
     assert_eq!(get(&db, &m.id).unwrap(), m);
-    assert_eq!(m.at_utc, "2026-06-14T07:00:00Z");
+    assert_eq!(crate::time::rfc3339(m.at_utc), "2026-06-14T07:00:00Z");
     assert!(!m.raises_red_flags());
 
     let edited = update(
@@ -71,8 +71,8 @@ fn a_mark_round_trips_and_can_be_edited_and_deleted() {
     )
     .unwrap();
     assert_eq!(
-        (edited.id.as_str(), edited.intensity, edited.created_at.as_str()),
-        (m.id.as_str(), 3, m.created_at.as_str())
+        (edited.id.as_str(), edited.intensity, edited.created_at),
+        (m.id.as_str(), 3, m.created_at)
     );
 
     let gone = delete(&mut db, &m.id).unwrap();
@@ -167,7 +167,7 @@ fn a_mark_can_belong_to_a_session_and_outlives_it() {
     )
     .unwrap();
     assert_eq!(for_session(&db, &sid).unwrap(), vec![m.clone()]);
-    sessions::delete(&mut db, &sid).unwrap();
+    crate::ops::sessions::delete(&mut db, &sid, crate::time::now()).unwrap();
     assert_eq!(get(&db, &m.id).unwrap().session_id, None, "the mark stays, unlinked");
 }
 
@@ -186,7 +186,7 @@ fn editing_a_session_keeps_its_marks_linked() {
     .unwrap();
     let mut input = sessions::get(&db, &sid).unwrap().to_input();
     input.notes = "edited".into();
-    sessions::update(&mut db, &sid, &input, now()).unwrap();
+    crate::ops::sessions::update(&mut db, &sid, &input, now()).unwrap();
     assert_eq!(get(&db, &m.id).unwrap().session_id.as_deref(), Some(sid.as_str()));
 }
 

@@ -4,11 +4,11 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::model::MarkInput;
-use crate::error::{Error, FieldError, Result};
-use crate::sessions::validate::text;
+use crate::error::{Error, FieldCode, FieldError, Result};
+use crate::input::text;
+use crate::limits::{INTENSITY_MAX, INTENSITY_MIN, MARK_NOTE_MAX};
 use crate::{regions, time};
 
-pub const NOTE_MAX: usize = 2_000;
 /// A mark records how the body felt; a little slack covers a clock set slightly wrong.
 const FUTURE_SLACK_MIN: i64 = 10;
 
@@ -28,18 +28,18 @@ pub fn mark(input: &MarkInput, now: DateTime<Utc>) -> Result<Valid> {
     if !regions::is_known(&input.region_id) {
         push(Err(Error::field(
             "region",
-            "unknown_value",
+            FieldCode::UnknownValue,
             format!("\"{}\" is not a body region.", time::clip(&input.region_id)),
         )));
     }
-    if !(0..=10).contains(&input.intensity) {
+    if !(INTENSITY_MIN..=INTENSITY_MAX).contains(&input.intensity) {
         push(Err(Error::field(
             "intensity",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "Intensity must be from 0 to 10.",
         )));
     }
-    push(text("note", "Note", &input.note, NOTE_MAX, false));
+    push(text("note", "Note", &input.note, MARK_NOTE_MAX, false));
 
     let zone = time::parse_zone("zone", &input.zone);
     let at = match &zone {
@@ -75,7 +75,7 @@ fn at_instant(text: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
     if wall.date() < NaiveDate::from_ymd_opt(1950, 1, 1).expect("valid date") {
         return Err(Error::field(
             "at",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "Date and time must be in 1950 or later.",
         ));
     }
@@ -83,7 +83,7 @@ fn at_instant(text: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
     if at > now + Duration::minutes(FUTURE_SLACK_MIN) {
         return Err(Error::field(
             "at",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "A mark records how it feels now or earlier, not in the future.",
         ));
     }

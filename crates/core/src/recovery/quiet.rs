@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldCode, Result};
 use crate::time;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -31,8 +31,13 @@ impl Default for QuietHours {
 }
 
 pub fn parse_hhmm(field: &str, label: &str, text: &str) -> Result<NaiveTime> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M")
-        .map_err(|_| Error::field(field, "invalid_format", format!("{label} must be a time like 07:30.")))
+    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+        Error::field(
+            field,
+            FieldCode::InvalidFormat,
+            format!("{label} must be a time like 07:30."),
+        )
+    })
 }
 
 impl QuietHours {
@@ -42,7 +47,7 @@ impl QuietHours {
         match (start, end) {
             (Ok(s), Ok(e)) if s == e && self.enabled => Err(Error::field(
                 "quietHours.end",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "Quiet hours must end at a different time than they start.",
             )),
             (Ok(_), Ok(_)) => Ok(()),

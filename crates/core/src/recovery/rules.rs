@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, FieldCode, FieldError, Result};
 
 /// The values the plan is derived from. Field names are what Settings shows and what field errors
 /// name (as `rules.<field>`).
@@ -119,7 +119,11 @@ impl RecoveryRules {
         let mut errs = Vec::new();
         let mut check = |ok: bool, field: &str, message: &str| {
             if !ok {
-                errs.push(FieldError::new(&format!("rules.{field}"), "out_of_range", message));
+                errs.push(FieldError::new(
+                    &format!("rules.{field}"),
+                    FieldCode::OutOfRange,
+                    message,
+                ));
             }
         };
         check(

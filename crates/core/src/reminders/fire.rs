@@ -5,11 +5,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::model::Reminder;
-use super::repo::{from_row, Stored, COLUMNS};
+use super::model::{Reminder, ReminderState};
+use super::repo::{from_row, upsert, COLUMNS};
 use crate::error::Result;
 use crate::settings;
-use crate::storage::db::Db;
+use crate::storage::Db;
 
 /// A reminder claimed later than this after its time was missed (the app was closed, the laptop
 /// asleep), and says so.
@@ -18,7 +18,7 @@ pub const MISSED_AFTER: Duration = Duration::minutes(2);
 /// When the next waiting reminder fires, after snoozes and quiet hours.
 pub fn next_fire_at(db: &Db) -> Result<Option<DateTime<Utc>>> {
     let quiet = settings::get(db)?.quiet_hours;
-    Ok(waiting(db.conn())?.iter().filter_map(|r| r.fires_at(&quiet)).min())
+    Ok(waiting(db.conn())?.iter().filter_map(|r| r.fire_time(&quiet)).min())
 }
 
 /// Marks every reminder due by `now` as fired and returns them, oldest first.
@@ -26,26 +26,23 @@ pub fn claim_due(db: &mut Db, now: DateTime<Utc>) -> Result<Vec<Reminder>> {
     let quiet = settings::get(db)?.quiet_hours;
     db.with_tx(|tx| {
         let mut out = Vec::new();
+        // Read inside the IMMEDIATE transaction, so no other process can claim these meanwhile.
         for r in waiting(tx)? {
-            let Some(at) = r.fires_at(&quiet) else { continue };
+            let Some(at) = r.fire_time(&quiet) else { continue };
             if at > now {
                 continue;
             }
-            let missed = now - at > MISSED_AFTER;
-            let claimed = tx.execute(
-                "UPDATE reminders SET state = 'fired', fired_at = ?2, missed = ?3, snoozed_until = NULL,
-                    delivery_error = NULL, updated_at = ?2
-                 WHERE id = ?1 AND state IN ('pending', 'snoozed')",
-                rusqlite::params![r.id, now.timestamp(), missed],
-            )?;
-            if claimed == 1 {
-                let mut fired = r;
-                fired.state = super::ReminderState::Fired;
-                fired.fired_at = Some(now.timestamp());
-                fired.snoozed_until = None;
-                fired.missed = missed;
-                out.push(fired.into_reminder(&quiet));
-            }
+            let fired = Reminder {
+                state: ReminderState::Fired,
+                fired_at: Some(now),
+                missed: now - at > MISSED_AFTER,
+                snoozed_until: None,
+                delivery_error: None,
+                updated_at: now,
+                ..r
+            };
+            upsert(tx, &fired)?;
+            out.push(fired.with_fire_time(&quiet));
         }
         Ok(out)
     })
@@ -62,7 +59,7 @@ pub fn record_delivery_error(db: &mut Db, id: &str, error: &str) -> Result<()> {
     })
 }
 
-fn waiting(conn: &rusqlite::Connection) -> Result<Vec<Stored>> {
+fn waiting(conn: &rusqlite::Connection) -> Result<Vec<Reminder>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM reminders WHERE state IN ('pending', 'snoozed') ORDER BY due_utc, id"
     ))?;

@@ -21,11 +21,7 @@ pub fn export(reminders: &[Reminder], now: DateTime<Utc>) -> String {
         push(&mut out, line);
     }
     for r in reminders {
-        let at = r.fires_at.as_deref().unwrap_or(&r.due_utc);
-        let Ok(at) = DateTime::parse_from_rfc3339(at) else {
-            continue;
-        };
-        let start = at.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ");
+        let start = r.fires_at.unwrap_or(r.due_utc).format("%Y%m%dT%H%M%SZ");
         push(&mut out, "BEGIN:VEVENT");
         push(&mut out, &format!("UID:{}@aftermile", r.id));
         push(&mut out, &format!("DTSTAMP:{stamp}"));

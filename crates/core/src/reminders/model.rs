@@ -1,9 +1,11 @@
 //! Reminders at the boundary.
 
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::recovery::ReminderKind;
+use crate::recovery::{QuietHours, ReminderKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -38,6 +40,7 @@ impl ReminderState {
     }
 }
 
+/// A reminder: the one shape the table is read into, written from, exported and imported as.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Reminder {
@@ -48,20 +51,60 @@ pub struct Reminder {
     pub source: String,
     /// The race or massage whose plan made it.
     pub session_id: Option<String>,
-    /// RFC 3339, UTC: when the rule or the runner set it for.
-    pub due_utc: String,
+    /// When the rule or the runner set it for.
+    #[serde(with = "crate::time::serde_fmt::instant")]
+    #[ts(type = "string")]
+    pub due_utc: DateTime<Utc>,
     /// Wall time and zone it was set in.
-    pub wall_local: String,
-    pub zone: String,
+    #[serde(with = "crate::time::serde_fmt::wall")]
+    #[ts(type = "string")]
+    pub wall_local: NaiveDateTime,
+    #[serde(with = "crate::time::serde_fmt::zone")]
+    #[ts(type = "string")]
+    pub zone: Tz,
     pub state: ReminderState,
-    pub snoozed_until: Option<String>,
-    /// When it will fire, after snoozing and quiet hours; absent once it no longer waits.
-    pub fires_at: Option<String>,
-    pub fired_at: Option<String>,
+    #[serde(with = "crate::time::serde_fmt::instant::option")]
+    #[ts(type = "string | null")]
+    pub snoozed_until: Option<DateTime<Utc>>,
+    #[serde(with = "crate::time::serde_fmt::instant::option")]
+    #[ts(type = "string | null")]
+    pub fired_at: Option<DateTime<Utc>>,
     /// It came due while Aftermile was closed and was shown late.
     pub missed: bool,
     /// Why the notification could not be shown, if it could not.
     pub delivery_error: Option<String>,
+    #[serde(with = "crate::time::serde_fmt::instant")]
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time::serde_fmt::instant")]
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+    /// When it will fire, after snoozing and quiet hours; absent once it no longer waits.
+    /// Worked out on the way out (it depends on the quiet hours), never stored or imported.
+    #[serde(
+        default,
+        skip_deserializing,
+        serialize_with = "crate::time::serde_fmt::instant::option::serialize"
+    )]
+    #[ts(type = "string | null")]
+    pub fires_at: Option<DateTime<Utc>>,
+}
+
+impl Reminder {
+    /// When it fires: its due time (or snooze), moved past quiet hours; `None` once it no longer
+    /// waits.
+    pub fn fire_time(&self, quiet: &QuietHours) -> Option<DateTime<Utc>> {
+        if !self.state.is_waiting() {
+            return None;
+        }
+        Some(quiet.release(self.snoozed_until.unwrap_or(self.due_utc), self.zone))
+    }
+
+    /// The reminder with `fires_at` filled in, as the UI lists it.
+    pub fn with_fire_time(mut self, quiet: &QuietHours) -> Self {
+        self.fires_at = self.fire_time(quiet);
+        self
+    }
 }
 
 /// A reminder the runner writes, or an edit to any reminder's text and time.

@@ -1,118 +1,135 @@
-//! Reading and changing reminders: list, manual create, edit, snooze, done, dismiss, delete.
+//! The reminders table: its one row mapper (`from_row` over `COLUMNS`) and its one writer
+//! (`upsert`), used by the runner's own reminders here, by plans (`ops::plans`) and by the JSON
+//! importer. Plus the reads and changes the Plan page makes: list, manual create, edit, snooze,
+//! done, dismiss, delete.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
 use super::model::*;
-use crate::error::{Error, Result};
-use crate::recovery::{QuietHours, ReminderKind};
-use crate::sessions::validate::text;
+use crate::error::{Error, FieldCode, Result};
+use crate::input::text;
+use crate::limits::{MAX_AHEAD_DAYS, REMINDER_TEXT_MAX};
+use crate::recovery::ReminderKind;
 use crate::settings::{self, Settings};
-use crate::storage::db::Db;
+use crate::storage::Db;
 use crate::time;
 
-pub const TEXT_MAX: usize = 500;
+/// Columns in the order `from_row` reads them.
+pub const COLUMNS: &str = "id, kind, text, source, session_id, due_utc, wall_local, zone, state,
+    snoozed_until, fired_at, missed, delivery_error, created_at, updated_at";
 
-pub(super) const COLUMNS: &str = "id, kind, text, source, session_id, due_utc, wall_local, zone, state,
-    snoozed_until, fired_at, missed, delivery_error";
-
-/// A row as stored; `fires_at` needs the quiet hours, so it is computed on the way out.
-pub(super) struct Stored {
-    pub id: String,
-    pub kind: ReminderKind,
-    pub text: String,
-    pub source: String,
-    pub session_id: Option<String>,
-    pub due: i64,
-    pub wall_local: String,
-    pub zone: String,
-    pub state: ReminderState,
-    pub snoozed_until: Option<i64>,
-    pub fired_at: Option<i64>,
-    pub missed: bool,
-    pub delivery_error: Option<String>,
+fn bad(i: usize, what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown value {what:?}").into())
 }
 
-impl Stored {
-    pub fn tz(&self) -> Tz {
-        self.zone.parse().unwrap_or(chrono_tz::UTC)
-    }
-
-    /// When it fires: its due time (or snooze), moved past quiet hours; `None` once it no longer waits.
-    pub fn fires_at(&self, quiet: &QuietHours) -> Option<DateTime<Utc>> {
-        if !self.state.is_waiting() {
-            return None;
-        }
-        let raw = instant(self.snoozed_until.unwrap_or(self.due));
-        Some(quiet.release(raw, self.tz()))
-    }
-
-    pub fn into_reminder(self, quiet: &QuietHours) -> Reminder {
-        let fires_at = self.fires_at(quiet).map(rfc3339);
-        Reminder {
-            fires_at,
-            id: self.id,
-            kind: self.kind,
-            text: self.text,
-            source: self.source,
-            session_id: self.session_id,
-            due_utc: rfc3339(instant(self.due)),
-            wall_local: self.wall_local,
-            zone: self.zone,
-            state: self.state,
-            snoozed_until: self.snoozed_until.map(|s| rfc3339(instant(s))),
-            fired_at: self.fired_at.map(|s| rfc3339(instant(s))),
-            missed: self.missed,
-            delivery_error: self.delivery_error,
-        }
-    }
-}
-
-pub(super) fn instant(secs: i64) -> DateTime<Utc> {
-    Utc.timestamp_opt(secs, 0).single().unwrap_or(DateTime::UNIX_EPOCH)
-}
-
-pub(super) fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-pub(super) fn from_row(row: &Row) -> rusqlite::Result<Stored> {
-    let bad = |i: usize, s: &str| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown value {s:?}").into())
-    };
+/// Reads a row selected with `COLUMNS`. `fires_at` is left for `Reminder::with_fire_time`.
+pub fn from_row(row: &Row) -> rusqlite::Result<Reminder> {
     let kind: String = row.get(1)?;
     let state: String = row.get(8)?;
-    Ok(Stored {
+    let wall: String = row.get(6)?;
+    let zone: String = row.get(7)?;
+    let due = time::from_unix(row.get(5)?);
+    let tz = zone.parse::<Tz>().unwrap_or(chrono_tz::UTC);
+    Ok(Reminder {
         id: row.get(0)?,
         kind: ReminderKind::parse(&kind).ok_or_else(|| bad(1, &kind))?,
         text: row.get(2)?,
         source: row.get(3)?,
         session_id: row.get(4)?,
-        due: row.get(5)?,
-        wall_local: row.get(6)?,
-        zone: row.get(7)?,
+        due_utc: due,
+        // Written by `upsert` from a NaiveDateTime; a hand-edited value falls back to the due
+        // time's own wall clock.
+        wall_local: time::parse_wall("", "", &wall).unwrap_or_else(|_| time::wall_in(due, tz)),
+        zone: tz,
         state: ReminderState::parse(&state).ok_or_else(|| bad(8, &state))?,
-        snoozed_until: row.get(9)?,
-        fired_at: row.get(10)?,
+        snoozed_until: row.get::<_, Option<i64>>(9)?.map(time::from_unix),
+        fired_at: row.get::<_, Option<i64>>(10)?.map(time::from_unix),
         missed: row.get(11)?,
         delivery_error: row.get(12)?,
+        created_at: time::from_unix(row.get(13)?),
+        updated_at: time::from_unix(row.get(14)?),
+        fires_at: None,
     })
 }
 
-pub(super) fn fetch(conn: &Connection, id: &str) -> Result<Stored> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM reminders WHERE id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound { what: "Reminder" })
+/// Inserts the reminder, or rewrites every column but `id` and `created_at` when it exists.
+pub fn upsert(conn: &Connection, r: &Reminder) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO reminders (id, kind, text, source, session_id, due_utc, wall_local, zone, state,
+            snoozed_until, fired_at, missed, delivery_error, created_at, updated_at)
+         VALUES (:id, :kind, :text, :source, :session, :due, :wall, :zone, :state,
+            :snoozed, :fired, :missed, :error, :created, :updated)
+         ON CONFLICT (id) DO UPDATE SET
+            kind = excluded.kind, text = excluded.text, source = excluded.source,
+            session_id = excluded.session_id, due_utc = excluded.due_utc, wall_local = excluded.wall_local,
+            zone = excluded.zone, state = excluded.state, snoozed_until = excluded.snoozed_until,
+            fired_at = excluded.fired_at, missed = excluded.missed, delivery_error = excluded.delivery_error,
+            updated_at = excluded.updated_at",
+    )?
+    .execute(named_params! {
+        ":id": r.id,
+        ":kind": r.kind.as_str(),
+        ":text": r.text,
+        ":source": r.source,
+        ":session": r.session_id,
+        ":due": r.due_utc.timestamp(),
+        ":wall": time::wall_text(r.wall_local),
+        ":zone": r.zone.name(),
+        ":state": r.state.as_str(),
+        ":snoozed": r.snoozed_until.map(|t| t.timestamp()),
+        ":fired": r.fired_at.map(|t| t.timestamp()),
+        ":missed": r.missed,
+        ":error": r.delivery_error,
+        ":created": r.created_at.timestamp(),
+        ":updated": r.updated_at.timestamp(),
+    })?;
+    Ok(())
+}
+
+/// A reminder on any connection (inside a transaction too).
+pub fn fetch(conn: &Connection, id: &str) -> Result<Reminder> {
+    fetch_opt(conn, id)?.ok_or(Error::NotFound { what: "Reminder" })
+}
+
+pub fn fetch_opt(conn: &Connection, id: &str) -> Result<Option<Reminder>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM reminders WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?)
+}
+
+/// The reminders of one session's plan.
+pub fn for_session(conn: &Connection, session_id: &str) -> Result<Vec<Reminder>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM reminders WHERE session_id = ?1 ORDER BY due_utc, source, id"
+    ))?;
+    let rows = stmt
+        .query_map([session_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// The plan reminder a session's rule made, whatever its id.
+pub fn by_rule(conn: &Connection, session_id: &str, source: &str) -> Result<Option<Reminder>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM reminders WHERE session_id = ?1 AND source = ?2"
+        ))?
+        .query_row([session_id, source], from_row)
+        .optional()?)
+}
+
+pub fn delete_in(conn: &Connection, id: &str) -> Result<()> {
+    conn.prepare_cached("DELETE FROM reminders WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Reminder> {
     let quiet = settings::get(db)?.quiet_hours;
-    Ok(fetch(db.conn(), id)?.into_reminder(&quiet))
+    Ok(fetch(db.conn(), id)?.with_fire_time(&quiet))
 }
 
 /// Reminders by due time, oldest first.
@@ -133,20 +150,20 @@ pub fn list(db: &Db, q: &ReminderQuery) -> Result<Vec<Reminder>> {
     } else {
         stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?
     };
-    Ok(rows.into_iter().map(|r| r.into_reminder(&quiet)).collect())
+    Ok(rows.into_iter().map(|r| r.with_fire_time(&quiet)).collect())
 }
 
 struct ValidInput {
     text: String,
     due: DateTime<Utc>,
-    wall: String,
+    wall: NaiveDateTime,
     zone: Tz,
 }
 
 fn validate(input: &ReminderInput, now: DateTime<Utc>) -> Result<ValidInput> {
     let mut errs = Vec::new();
     let t = input.text.trim().to_owned();
-    if let Err(Error::Invalid(mut f)) = text("text", "Reminder text", &t, TEXT_MAX, true) {
+    if let Err(Error::Invalid(mut f)) = text("text", "Reminder text", &t, REMINDER_TEXT_MAX, true) {
         errs.append(&mut f);
     }
     let zone = time::parse_zone("zone", &input.zone);
@@ -160,24 +177,24 @@ fn validate(input: &ReminderInput, now: DateTime<Utc>) -> Result<ValidInput> {
         return Err(Error::Invalid(errs));
     };
     let due = time::wall_to_utc_lenient(wall, zone);
-    if due > now + Duration::days(2 * 366) {
+    if due > now + Duration::days(MAX_AHEAD_DAYS) {
         return Err(Error::field(
             "wallLocal",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "A reminder must be within the next two years.",
         ));
     }
     if due.timestamp() < 0 {
         return Err(Error::field(
             "wallLocal",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "That date is too far in the past.",
         ));
     }
     Ok(ValidInput {
         text: t,
         due,
-        wall: wall.format("%Y-%m-%dT%H:%M").to_string(),
+        wall,
         zone,
     })
 }
@@ -185,31 +202,49 @@ fn validate(input: &ReminderInput, now: DateTime<Utc>) -> Result<ValidInput> {
 /// A reminder the runner writes by hand.
 pub fn create_manual(db: &mut Db, input: &ReminderInput, now: DateTime<Utc>) -> Result<Reminder> {
     let v = validate(input, now)?;
-    let id = uuid::Uuid::new_v4().to_string();
-    db.with_tx(|tx| {
-        tx.execute(
-            "INSERT INTO reminders (id, kind, text, source, session_id, due_utc, wall_local, zone, state,
-                created_at, updated_at)
-             VALUES (?1, 'manual', ?2, 'manual', NULL, ?3, ?4, ?5, 'pending', ?6, ?6)",
-            rusqlite::params![id, v.text, v.due.timestamp(), v.wall, v.zone.name(), now.timestamp()],
-        )?;
-        Ok(())
-    })?;
-    get(db, &id)
+    let r = Reminder {
+        id: uuid::Uuid::new_v4().to_string(),
+        kind: ReminderKind::Manual,
+        text: v.text,
+        source: "manual".into(),
+        session_id: None,
+        due_utc: v.due,
+        wall_local: v.wall,
+        zone: v.zone,
+        state: ReminderState::Pending,
+        snoozed_until: None,
+        fired_at: None,
+        missed: false,
+        delivery_error: None,
+        created_at: now,
+        updated_at: now,
+        fires_at: None,
+    };
+    db.with_tx(|tx| upsert(tx, &r))?;
+    get(db, &r.id)
 }
 
 /// Changes a reminder's text and time. It waits again from its new time, even if it had fired.
 pub fn edit(db: &mut Db, id: &str, input: &ReminderInput, now: DateTime<Utc>) -> Result<Reminder> {
     let v = validate(input, now)?;
     db.with_tx(|tx| {
-        fetch(tx, id)?;
-        tx.execute(
-            "UPDATE reminders SET text = ?2, due_utc = ?3, wall_local = ?4, zone = ?5, state = 'pending',
-                snoozed_until = NULL, fired_at = NULL, missed = 0, delivery_error = NULL, updated_at = ?6
-             WHERE id = ?1",
-            rusqlite::params![id, v.text, v.due.timestamp(), v.wall, v.zone.name(), now.timestamp()],
-        )?;
-        Ok(())
+        let r = fetch(tx, id)?;
+        upsert(
+            tx,
+            &Reminder {
+                text: v.text,
+                due_utc: v.due,
+                wall_local: v.wall,
+                zone: v.zone,
+                state: ReminderState::Pending,
+                snoozed_until: None,
+                fired_at: None,
+                missed: false,
+                delivery_error: None,
+                updated_at: now,
+                ..r
+            },
+        )
     })?;
     get(db, id)
 }
@@ -221,16 +256,19 @@ pub fn snooze(db: &mut Db, id: &str, how: Snooze, now: DateTime<Utc>) -> Result<
         let until = match how {
             Snooze::OneHour => now + Duration::hours(1),
             Snooze::TomorrowMorning => {
-                let tz = r.tz();
-                let tomorrow = now.with_timezone(&tz).date_naive() + Duration::days(1);
-                time::wall_to_utc_lenient(tomorrow.and_time(s.morning_or_default()), tz)
+                let tomorrow = now.with_timezone(&r.zone).date_naive() + Duration::days(1);
+                time::wall_to_utc_lenient(tomorrow.and_time(s.morning_or_default()), r.zone)
             }
         };
-        tx.execute(
-            "UPDATE reminders SET state = 'snoozed', snoozed_until = ?2, updated_at = ?3 WHERE id = ?1",
-            rusqlite::params![id, until.timestamp(), now.timestamp()],
-        )?;
-        Ok(())
+        upsert(
+            tx,
+            &Reminder {
+                state: ReminderState::Snoozed,
+                snoozed_until: Some(until),
+                updated_at: now,
+                ..r
+            },
+        )
     })?;
     get(db, id)
 }
@@ -241,12 +279,16 @@ pub fn act(db: &mut Db, id: &str, action: ReminderAction, now: DateTime<Utc>) ->
         ReminderAction::Dismiss => ReminderState::Dismissed,
     };
     db.with_tx(|tx| {
-        fetch(tx, id)?;
-        tx.execute(
-            "UPDATE reminders SET state = ?2, snoozed_until = NULL, updated_at = ?3 WHERE id = ?1",
-            rusqlite::params![id, state.as_str(), now.timestamp()],
-        )?;
-        Ok(())
+        let r = fetch(tx, id)?;
+        upsert(
+            tx,
+            &Reminder {
+                state,
+                snoozed_until: None,
+                updated_at: now,
+                ..r
+            },
+        )
     })?;
     get(db, id)
 }
@@ -258,13 +300,10 @@ pub fn delete_manual(db: &mut Db, id: &str) -> Result<Reminder> {
     if r.kind != ReminderKind::Manual {
         return Err(Error::field(
             "id",
-            "not_allowed",
+            FieldCode::NotAllowed,
             "Reminders from a recovery plan can be dismissed, not deleted.",
         ));
     }
-    db.with_tx(|tx| {
-        tx.execute("DELETE FROM reminders WHERE id = ?1", [id])?;
-        Ok(())
-    })?;
+    db.with_tx(|tx| delete_in(tx, id))?;
     Ok(r)
 }

@@ -7,9 +7,9 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::recovery::ReminderKind;
-use crate::sessions::{self, RaceDetails, RaceDistance, RaceStatus, SessionDetails, SessionInput};
+use crate::sessions::{RaceDetails, RaceDistance, RaceStatus, SessionDetails, SessionInput};
 use crate::settings;
-use crate::storage::db::Db;
+use crate::storage::Db;
 
 fn london(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     chrono_tz::Europe::London
@@ -52,7 +52,7 @@ fn by_source<'a>(rs: &'a [Reminder], source: &str) -> &'a Reminder {
 /// Sunday's marathon, logged that evening.
 fn logged_marathon(db: &mut Db) -> (String, DateTime<Utc>) {
     let now = london(2026, 4, 26, 18, 0);
-    let s = sessions::create(db, &race_input("2026-04-26T10:00", RaceStatus::Done), now).unwrap();
+    let s = crate::ops::sessions::create(db, &race_input("2026-04-26T10:00", RaceStatus::Done), now).unwrap();
     (s.id, now)
 }
 
@@ -80,8 +80,8 @@ fn logging_a_race_makes_its_plan() {
         .all(|r| r.session_id.as_deref() == Some(id.as_str()) && r.state == ReminderState::Pending));
     let checkin = by_source(&rs, "checkin_24");
     assert_eq!(checkin.kind, ReminderKind::Checkin);
-    assert_eq!(checkin.wall_local, "2026-04-27T13:30");
-    assert_eq!(checkin.zone, "Europe/London");
+    assert_eq!(crate::time::wall_text(checkin.wall_local), "2026-04-27T13:30");
+    assert_eq!(checkin.zone.name(), "Europe/London");
 }
 
 #[test]
@@ -97,14 +97,14 @@ fn a_race_edited_after_some_reminders_fired_does_not_fire_them_again() {
     if let SessionDetails::Race(r) = &mut input.details {
         r.finish_time_s = Some(4 * 3600);
     }
-    sessions::update(&mut db, &id, &input, london(2026, 4, 28, 9, 0)).unwrap();
+    crate::ops::sessions::update(&mut db, &id, &input, london(2026, 4, 28, 9, 0)).unwrap();
 
     let rs = all(&db);
     assert_eq!(rs.len(), 7, "no duplicates");
     assert_eq!(by_source(&rs, "checkin_24").state, ReminderState::Fired, "stays fired");
     let c48 = by_source(&rs, "checkin_48");
     assert_eq!(
-        (c48.state, c48.wall_local.as_str()),
+        (c48.state, crate::time::wall_text(c48.wall_local).as_str()),
         (ReminderState::Pending, "2026-04-28T14:00"),
         "moved 30 min"
     );
@@ -119,12 +119,12 @@ fn deleting_a_race_drops_waiting_reminders_and_undo_brings_back_only_those() {
     let mut db = Db::open_in_memory().unwrap();
     let (id, _) = logged_marathon(&mut db);
     claim_due(&mut db, london(2026, 4, 27, 14, 0)).unwrap();
-    let gone = sessions::delete(&mut db, &id).unwrap();
+    let gone = crate::ops::sessions::delete(&mut db, &id, crate::time::now()).unwrap();
     let rs = all(&db);
     assert_eq!(rs.len(), 3, "fired ones stay as history");
     assert!(rs.iter().all(|r| r.state == ReminderState::Fired));
 
-    sessions::restore(&mut db, &gone, london(2026, 4, 27, 14, 5)).unwrap();
+    crate::ops::sessions::restore(&mut db, &gone, london(2026, 4, 27, 14, 5)).unwrap();
     let rs = all(&db);
     assert_eq!(rs.len(), 7);
     assert!(
@@ -142,7 +142,7 @@ fn turning_a_race_into_a_run_removes_its_waiting_plan() {
         distance_m: Some(30_000.0),
         ..race_input("2026-04-26T10:00", RaceStatus::Done)
     };
-    sessions::update(&mut db, &id, &run, now).unwrap();
+    crate::ops::sessions::update(&mut db, &id, &run, now).unwrap();
     assert!(all(&db).is_empty());
 }
 
@@ -177,7 +177,11 @@ fn quiet_hours_hold_a_reminder_until_they_end() {
         now,
     )
     .unwrap();
-    assert_eq!(r.fires_at.as_deref(), Some("2026-05-02T06:00:00Z"), "07:00 BST");
+    assert_eq!(
+        r.fires_at.map(crate::time::rfc3339).as_deref(),
+        Some("2026-05-02T06:00:00Z"),
+        "07:00 BST"
+    );
     assert!(claim_due(&mut db, london(2026, 5, 1, 23, 30)).unwrap().is_empty());
     assert_eq!(claim_due(&mut db, london(2026, 5, 2, 7, 0)).unwrap().len(), 1);
 }
@@ -199,7 +203,7 @@ fn snooze_for_an_hour_or_until_tomorrow_morning() {
     claim_due(&mut db, now).unwrap();
     let s = snooze(&mut db, &r.id, Snooze::OneHour, now).unwrap();
     assert_eq!(
-        (s.state, s.fires_at.as_deref()),
+        (s.state, s.fires_at.map(crate::time::rfc3339).as_deref()),
         (ReminderState::Snoozed, Some("2026-05-01T12:00:00Z"))
     );
     assert_eq!(
@@ -208,7 +212,11 @@ fn snooze_for_an_hour_or_until_tomorrow_morning() {
         "fires again when the snooze ends"
     );
     let s = snooze(&mut db, &r.id, Snooze::TomorrowMorning, london(2026, 5, 1, 13, 0)).unwrap();
-    assert_eq!(s.fires_at.as_deref(), Some("2026-05-02T07:00:00Z"), "08:00 BST");
+    assert_eq!(
+        s.fires_at.map(crate::time::rfc3339).as_deref(),
+        Some("2026-05-02T07:00:00Z"),
+        "08:00 BST"
+    );
 }
 
 #[test]
@@ -258,7 +266,7 @@ fn editing_a_reminder_moves_it_and_makes_it_wait_again() {
     )
     .unwrap();
     assert_eq!(
-        (e.wall_local.as_str(), e.text.as_str(), e.kind),
+        (crate::time::wall_text(e.wall_local).as_str(), e.text.as_str(), e.kind),
         ("2026-04-27T18:30", "Check in after work", ReminderKind::Checkin)
     );
 }
@@ -330,12 +338,12 @@ fn changing_the_rules_in_settings_moves_the_plan() {
     let mut s = settings::get(&db).unwrap();
     s.rules.checkin_hours = vec![36];
     s.morning_time = "09:15".into();
-    settings::update(&mut db, &s).unwrap();
+    crate::ops::settings::update(&mut db, &s, crate::time::now()).unwrap();
     let rs = all(&db);
     assert!(rs.iter().all(|r| r.source != "checkin_24" && r.source != "checkin_72"));
     // The plan is re-derived from the real clock here, so only check what moved, not what is stale.
     if let Some(b) = rs.iter().find(|r| r.source == "return_to_hard") {
-        assert!(b.wall_local.ends_with("09:15"));
+        assert!(crate::time::wall_text(b.wall_local).ends_with("09:15"));
     }
 }
 
@@ -364,14 +372,14 @@ proptest! {
         let mut db = Db::open_in_memory().unwrap();
         let mut s = settings::get(&db).unwrap();
         s.quiet_hours.enabled = false;
-        settings::update(&mut db, &s).unwrap();
+        crate::ops::settings::update(&mut db, &s, crate::time::now()).unwrap();
         let base = london(2026, 6, 1, 0, 0);
         let mut due = std::collections::HashMap::new();
         for o in &offsets {
             let at = base + Duration::seconds(*o);
             let wall = at.with_timezone(&chrono_tz::Europe::London).format("%Y-%m-%dT%H:%M").to_string();
             let r = create_manual(&mut db, &ReminderInput { text: "r".into(), wall_local: wall, zone: "Europe/London".into() }, base).unwrap();
-            due.insert(r.id.clone(), DateTime::parse_from_rfc3339(&r.due_utc).unwrap().with_timezone(&Utc));
+            due.insert(r.id.clone(), r.due_utc);
         }
         let mut fired: std::collections::HashMap<String, usize> = Default::default();
         let readings = clock.iter().map(|c| base + Duration::seconds(*c)).chain([base + Duration::days(6)]);

@@ -1,6 +1,8 @@
 //! Session types at the boundary. Inputs are deliberately loose (signed numbers, free strings) so
 //! that bad values reach `validate` and come back as field errors instead of failing to parse.
 
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -166,24 +168,33 @@ pub struct SessionInput {
     pub details: SessionDetails,
 }
 
-/// A stored session.
+/// A stored session. Times are typed here and in every use; their text forms (RFC 3339, the
+/// wall time, the zone's name) exist only in JSON, through `time::serde_fmt`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     pub id: String,
-    /// RFC 3339 instant in UTC.
-    pub start_utc: String,
-    pub zone: String,
+    #[serde(with = "crate::time::serde_fmt::instant")]
+    #[ts(type = "string")]
+    pub start_utc: DateTime<Utc>,
+    #[serde(with = "crate::time::serde_fmt::zone")]
+    #[ts(type = "string")]
+    pub zone: Tz,
     /// Wall time in `zone`, `YYYY-MM-DDTHH:MM`.
-    pub start_local: String,
+    #[serde(with = "crate::time::serde_fmt::wall")]
+    #[ts(type = "string")]
+    pub start_local: NaiveDateTime,
     pub duration_s: Option<i32>,
     pub distance_m: Option<f64>,
     pub rpe: Option<i32>,
     pub notes: String,
     pub details: SessionDetails,
-    /// RFC 3339 instants.
-    pub created_at: String,
-    pub updated_at: String,
+    #[serde(with = "crate::time::serde_fmt::instant")]
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time::serde_fmt::instant")]
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
 }
 
 impl Session {
@@ -191,10 +202,15 @@ impl Session {
         self.details.kind()
     }
 
+    /// When it ended: the start plus its duration (or the start, with no duration).
+    pub fn end_utc(&self) -> DateTime<Utc> {
+        self.start_utc + chrono::Duration::seconds(i64::from(self.duration_s.unwrap_or(0)))
+    }
+
     pub fn to_input(&self) -> SessionInput {
         SessionInput {
-            start_local: self.start_local.clone(),
-            zone: self.zone.clone(),
+            start_local: crate::time::wall_text(self.start_local),
+            zone: self.zone.name().to_owned(),
             duration_s: self.duration_s,
             distance_m: self.distance_m,
             rpe: self.rpe,

@@ -1,112 +1,122 @@
-//! Create, read, update, delete and restore. Each write is one transaction covering the session
-//! row and its focus regions, and validation happens before the transaction opens, so a refused
-//! input writes nothing.
+//! The sessions table: its one row mapper (`from_row` over `COLUMNS`) and its one writer
+//! (`upsert`), which the form's writes, the JSON importer and activity imports all go through.
+//!
+//! The write functions here take a transaction and change only this table and its focus regions.
+//! A saved session also needs its recovery plan re-derived in the same transaction; that step
+//! spans two domains, so it lives in `ops::sessions`, which is what hosts call.
 
-use chrono::{DateTime, TimeZone, Utc};
-use rusqlite::{named_params, OptionalExtension, Row, Transaction};
+use chrono::{DateTime, Utc};
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
 use super::model::*;
-use super::validate::{self, Valid};
-use crate::error::{Error, Result};
-use crate::reminders;
-use crate::storage::db::Db;
+use super::validate::Valid;
+use crate::error::{Error, FieldCode, Result};
+use crate::storage::Db;
 use crate::time;
 
 /// Columns in the order `from_row` reads them.
-pub(crate) const COLUMNS: &str = "s.id, s.kind, s.start_utc, s.zone, s.duration_s, s.distance_m, s.rpe, s.notes,
+pub const COLUMNS: &str = "s.id, s.kind, s.start_utc, s.zone, s.duration_s, s.distance_m, s.rpe, s.notes,
     s.race_name, s.race_distance, s.race_status, s.finish_time_s,
     s.massage_type, s.therapist, s.pressure, s.felt_after, s.recovery_type, s.created_at, s.updated_at,
     (SELECT group_concat(f.region_id, ',') FROM session_focus_regions f WHERE f.session_id = s.id)";
 
-pub fn create(db: &mut Db, input: &SessionInput, now: DateTime<Utc>) -> Result<Session> {
-    let v = validate::session(input, now)?;
-    let id = uuid::Uuid::new_v4().to_string();
-    db.with_tx(|tx| {
-        insert(tx, &id, &v, now.timestamp(), now.timestamp())?;
-        reminders::sync::sync_session(tx, &id, now)?;
-        fetch(tx, &id)
-    })
+/// One session row as stored: a validated session with its id and timestamps.
+pub struct SessionRow<'a> {
+    pub id: &'a str,
+    pub valid: &'a Valid,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Session> {
     fetch(db.conn(), id)
 }
 
-/// A session on any connection (inside a transaction too), or `None`.
-pub(crate) fn fetch_in(conn: &rusqlite::Connection, id: &str) -> Result<Option<Session>> {
-    match fetch(conn, id) {
-        Ok(s) => Ok(Some(s)),
-        Err(Error::NotFound { .. }) => Ok(None),
-        Err(e) => Err(e),
-    }
+/// A session on any connection (inside a transaction too).
+pub fn fetch(conn: &Connection, id: &str) -> Result<Session> {
+    fetch_opt(conn, id)?.ok_or(Error::NotFound { what: "Session" })
 }
 
-pub fn update(db: &mut Db, id: &str, input: &SessionInput, now: DateTime<Utc>) -> Result<Session> {
-    let v = validate::session(input, now)?;
-    db.with_tx(|tx| {
-        let created: i64 = tx
-            .query_row("SELECT created_at FROM sessions WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?
-            .ok_or(Error::NotFound { what: "Session" })?;
-        tx.execute("DELETE FROM session_focus_regions WHERE session_id = ?1", [id])?;
-        // An upsert, not delete-and-insert: deleting the row would unlink the soreness marks
-        // that reference it (ON DELETE SET NULL).
-        insert(tx, id, &v, created, now.timestamp())?;
-        reminders::sync::sync_session(tx, id, now)?;
-        fetch(tx, id)
-    })
+/// A session on any connection, or `None`.
+pub fn fetch_opt(conn: &Connection, id: &str) -> Result<Option<Session>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM sessions s WHERE s.id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?)
 }
 
-/// Deletes a session and returns it whole, so the UI can offer Undo through `restore`.
-pub fn delete(db: &mut Db, id: &str) -> Result<Session> {
-    db.with_tx(|tx| {
-        let gone = fetch(tx, id)?;
-        tx.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
-        // Its waiting reminders go with it; fired ones stay as history (see reminders::sync).
-        reminders::sync::sync_session(tx, id, Utc::now())?;
-        Ok(gone)
-    })
+/// A new session under a new id.
+pub fn insert(tx: &Connection, v: &Valid, now: DateTime<Utc>) -> Result<Session> {
+    let id = uuid::Uuid::new_v4().to_string();
+    upsert(
+        tx,
+        &SessionRow {
+            id: &id,
+            valid: v,
+            created: now,
+            updated: now,
+        },
+    )?;
+    fetch(tx, &id)
 }
 
-/// Puts back a session that `delete` returned, with its id and creation time.
-pub fn restore(db: &mut Db, session: &Session, now: DateTime<Utc>) -> Result<Session> {
-    // Judge it as of its last save: a planned race that has since passed was valid then, and
-    // putting back what was there must not fail because time moved on.
-    let saved = rfc3339(&session.updated_at).unwrap_or(now);
-    let v = validate::session(&session.to_input(), saved)?;
-    put_back(db, session, &v, now)
+/// Rewrites an existing session, keeping its id and creation time.
+pub fn replace(tx: &Connection, id: &str, v: &Valid, now: DateTime<Utc>) -> Result<Session> {
+    let created: i64 = tx
+        .query_row("SELECT created_at FROM sessions WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound { what: "Session" })?;
+    upsert(
+        tx,
+        &SessionRow {
+            id,
+            valid: v,
+            created: time::from_unix(created),
+            updated: now,
+        },
+    )?;
+    fetch(tx, id)
 }
 
-fn rfc3339(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+/// Deletes a session and returns it whole, so the UI can offer Undo.
+pub fn remove(tx: &Connection, id: &str) -> Result<Session> {
+    let gone = fetch(tx, id)?;
+    tx.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
+    Ok(gone)
 }
 
-fn put_back(db: &mut Db, session: &Session, v: &Valid, now: DateTime<Utc>) -> Result<Session> {
+/// Puts back a session that `remove` returned, with its id and creation time.
+pub fn reinsert(tx: &Connection, session: &Session, v: &Valid, now: DateTime<Utc>) -> Result<Session> {
     if uuid::Uuid::parse_str(&session.id).is_err() {
         return Err(Error::field(
             "id",
-            "invalid_format",
+            FieldCode::InvalidFormat,
             "That entry can't be restored: its id is not valid.",
         ));
     }
-    let created = rfc3339(&session.created_at).unwrap_or(now).timestamp();
-    db.with_tx(|tx| {
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)",
-            [&session.id],
-            |r| r.get(0),
-        )?;
-        if exists {
-            return Err(Error::field("id", "duplicate", "That entry is already in the log."));
-        }
-        insert(tx, &session.id, v, created, now.timestamp())?;
-        reminders::sync::sync_session(tx, &session.id, now)?;
-        fetch(tx, &session.id)
-    })
+    if fetch_opt(tx, &session.id)?.is_some() {
+        return Err(Error::field(
+            "id",
+            FieldCode::Duplicate,
+            "That entry is already in the log.",
+        ));
+    }
+    upsert(
+        tx,
+        &SessionRow {
+            id: &session.id,
+            valid: v,
+            created: session.created_at,
+            updated: now,
+        },
+    )?;
+    fetch(tx, &session.id)
 }
 
-/// Inserts the session, or rewrites every column but `id` and `created_at` when it exists.
-pub(crate) fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, updated: i64) -> Result<()> {
+/// Inserts the session, or rewrites every column but `id` and `created_at` when it exists, and
+/// replaces its focus regions.
+pub fn upsert(tx: &Connection, row: &SessionRow) -> Result<()> {
+    let v = row.valid;
     let (mut race_name, mut race_distance, mut race_status, mut finish) = (None, None, None, None);
     let (mut massage_type, mut therapist, mut pressure, mut felt_after, mut regions) = (None, None, None, None, None);
     let mut recovery_type = None;
@@ -127,7 +137,8 @@ pub(crate) fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, update
         SessionDetails::OtherRecovery(r) => recovery_type = Some(r.recovery_type.as_str()),
         SessionDetails::EasyRun | SessionDetails::LongRun | SessionDetails::Workout => {}
     }
-    // Cached: imports call this once per session.
+    // Cached: imports call this once per session. An upsert, not delete-and-insert: deleting the
+    // row would unlink the soreness marks that reference it (ON DELETE SET NULL).
     tx.prepare_cached(
         "INSERT INTO sessions (id, kind, start_utc, zone, duration_s, distance_m, rpe, notes,
             race_name, race_distance, race_status, finish_time_s,
@@ -145,7 +156,7 @@ pub(crate) fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, update
             recovery_type = excluded.recovery_type, updated_at = excluded.updated_at",
     )?
     .execute(named_params! {
-        ":id": id,
+        ":id": row.id,
         ":kind": v.details.kind().as_str(),
         ":start": v.start_utc.timestamp(),
         ":zone": v.zone.name(),
@@ -162,28 +173,16 @@ pub(crate) fn insert(tx: &Transaction, id: &str, v: &Valid, created: i64, update
         ":pressure": pressure,
         ":felt_after": felt_after,
         ":recovery_type": recovery_type,
-        ":created": created,
-        ":updated": updated,
+        ":created": row.created.timestamp(),
+        ":updated": row.updated.timestamp(),
     })?;
+    tx.prepare_cached("DELETE FROM session_focus_regions WHERE session_id = ?1")?
+        .execute([row.id])?;
     for region in regions.into_iter().flatten() {
         tx.prepare_cached("INSERT INTO session_focus_regions (session_id, region_id) VALUES (?1, ?2)")?
-            .execute([id, region])?;
+            .execute([row.id, region])?;
     }
     Ok(())
-}
-
-fn fetch(conn: &rusqlite::Connection, id: &str) -> Result<Session> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM sessions s WHERE s.id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound { what: "Session" })
-}
-
-fn instant(secs: i64) -> DateTime<Utc> {
-    Utc.timestamp_opt(secs, 0).single().unwrap_or(DateTime::UNIX_EPOCH)
 }
 
 fn text_enum<T>(row: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
@@ -198,10 +197,11 @@ fn text_enum<T>(row: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite
 }
 
 /// Reads a row selected with `COLUMNS`.
-pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Session> {
+pub fn from_row(row: &Row) -> rusqlite::Result<Session> {
     let kind = text_enum(row, 1, SessionKind::parse)?;
-    let start = instant(row.get(2)?);
+    let start = time::from_unix(row.get(2)?);
     let zone: String = row.get(3)?;
+    // The zone was valid when written; a build whose tz database lost it shows UTC.
     let tz = zone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC);
     let details = match kind {
         SessionKind::EasyRun => SessionDetails::EasyRun,
@@ -233,15 +233,15 @@ pub(crate) fn from_row(row: &Row) -> rusqlite::Result<Session> {
     };
     Ok(Session {
         id: row.get(0)?,
-        start_utc: start.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        start_local: time::utc_to_wall(start, tz),
-        zone,
+        start_utc: start,
+        start_local: time::wall_in(start, tz),
+        zone: tz,
         duration_s: row.get(4)?,
         distance_m: row.get(5)?,
         rpe: row.get(6)?,
         notes: row.get(7)?,
         details,
-        created_at: instant(row.get(17)?).to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        updated_at: instant(row.get(18)?).to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        created_at: time::from_unix(row.get(17)?),
+        updated_at: time::from_unix(row.get(18)?),
     })
 }

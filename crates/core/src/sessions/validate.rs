@@ -6,21 +6,14 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::model::{RaceStatus, SessionDetails, SessionInput};
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, FieldCode, FieldError, Result};
+use crate::input::{collect, text};
+use crate::limits::{
+    DISTANCE_MAX_M, DURATION_MAX_S, EARLIEST_YEAR, FELT_AFTER_MAX, MAX_AHEAD_DAYS, RPE_MAX, RPE_MIN, SESSION_NOTES_MAX,
+    SHORT_TEXT_MAX,
+};
 use crate::regions;
 use crate::time;
-
-pub const NOTES_MAX: usize = 10_000;
-pub const SHORT_TEXT_MAX: usize = 200;
-pub const FELT_AFTER_MAX: usize = 2_000;
-/// A week: longer than any ultra, short enough to catch a misplaced digit.
-pub const DURATION_MAX_S: i32 = 7 * 24 * 3600;
-/// 1,000 km: longer than any single run, race or stage.
-pub const DISTANCE_MAX_M: f64 = 1_000_000.0;
-/// Earliest start accepted; anything before is a typo.
-pub const EARLIEST_YEAR: i32 = 1950;
-/// How far ahead a planned session may be.
-pub const MAX_AHEAD_DAYS: i64 = 2 * 366;
 
 /// A session input that passed every rule, normalised for storage.
 #[derive(Debug, Clone)]
@@ -50,11 +43,15 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
     keep(duration("duration", "Duration", input.duration_s));
     keep(distance(input, kind.is_run()));
     if let Some(rpe) = input.rpe {
-        if !(1..=10).contains(&rpe) {
-            keep(Err(Error::field("rpe", "out_of_range", "Effort must be from 1 to 10.")));
+        if !(RPE_MIN..=RPE_MAX).contains(&rpe) {
+            keep(Err(Error::field(
+                "rpe",
+                FieldCode::OutOfRange,
+                "Effort must be from 1 to 10.",
+            )));
         }
     }
-    keep(text("notes", "Notes", &input.notes, NOTES_MAX, false));
+    keep(text("notes", "Notes", &input.notes, SESSION_NOTES_MAX, false));
 
     let mut details = input.details.clone();
     match &mut details {
@@ -68,7 +65,7 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
             if r.distance.metres().is_none() && input.distance_m.is_none() {
                 keep(Err(Error::field(
                     "distance",
-                    "required",
+                    FieldCode::Required,
                     "A custom race needs its distance.",
                 )));
             }
@@ -108,28 +105,13 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
     })
 }
 
-/// Moves a field error into `errs`, giving back the value when there was none.
-fn collect<T>(errs: &mut Vec<FieldError>, r: Result<T>) -> Option<T> {
-    match r {
-        Ok(v) => Some(v),
-        Err(Error::Invalid(mut f)) => {
-            errs.append(&mut f);
-            None
-        }
-        Err(other) => {
-            errs.push(FieldError::new("", other.code(), other.to_string()));
-            None
-        }
-    }
-}
-
 fn start_instant(text: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
     let wall = time::parse_wall("start", "Start", text)?;
     let earliest = NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1).expect("valid date");
     if wall.date() < earliest {
         return Err(Error::field(
             "start",
-            "out_of_range",
+            FieldCode::OutOfRange,
             format!("Start must be in {EARLIEST_YEAR} or later."),
         ));
     }
@@ -137,7 +119,7 @@ fn start_instant(text: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
     if instant > now + Duration::days(MAX_AHEAD_DAYS) {
         return Err(Error::field(
             "start",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "Start must be within the next two years.",
         ));
     }
@@ -148,17 +130,17 @@ fn race_timing(status: RaceStatus, start: DateTime<Utc>, finish: Option<i32>, no
     match status {
         RaceStatus::Planned if start <= now => Err(Error::field(
             "raceStatus",
-            "not_allowed",
+            FieldCode::NotAllowed,
             "A planned race must be in the future. Mark it as done, or change its date.",
         )),
         RaceStatus::Planned if finish.is_some() => Err(Error::field(
             "finishTime",
-            "not_allowed",
+            FieldCode::NotAllowed,
             "A planned race has no finish time yet.",
         )),
         RaceStatus::Done if start > now => Err(Error::field(
             "raceStatus",
-            "not_allowed",
+            FieldCode::NotAllowed,
             "A race in the future can't be done yet. Mark it as planned.",
         )),
         _ => Ok(()),
@@ -169,12 +151,12 @@ fn duration(field: &str, label: &str, value: Option<i32>) -> Result<()> {
     match value {
         Some(s) if s <= 0 => Err(Error::field(
             field,
-            "out_of_range",
+            FieldCode::OutOfRange,
             format!("{label} must be more than 0."),
         )),
         Some(s) if s > DURATION_MAX_S => Err(Error::field(
             field,
-            "out_of_range",
+            FieldCode::OutOfRange,
             format!("{label} must be under a week."),
         )),
         _ => Ok(()),
@@ -188,49 +170,22 @@ fn distance(input: &SessionInput, is_run: bool) -> Result<()> {
     if !is_run {
         return Err(Error::field(
             "distance",
-            "not_allowed",
+            FieldCode::NotAllowed,
             "Only runs and races have a distance.",
         ));
     }
     if !d.is_finite() || d <= 0.0 {
         return Err(Error::field(
             "distance",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "Distance must be more than 0.",
         ));
     }
     if d > DISTANCE_MAX_M {
         return Err(Error::field(
             "distance",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "Distance must be under 1,000 km (621 mi).",
-        ));
-    }
-    Ok(())
-}
-
-/// Free text: a length limit in characters, and no control characters other than line breaks and
-/// tabs (they are invisible in the UI and break CSV exports and the printed sheet).
-pub(crate) fn text(field: &str, label: &str, value: &str, max: usize, required: bool) -> Result<()> {
-    if required && value.trim().is_empty() {
-        return Err(Error::field(field, "required", format!("{label} is required.")));
-    }
-    let len = value.chars().count();
-    if len > max {
-        return Err(Error::field(
-            field,
-            "too_long",
-            format!("{label} must be at most {max} characters (it has {len})."),
-        ));
-    }
-    if value
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(Error::field(
-            field,
-            "invalid_format",
-            format!("{label} contains an invisible control character."),
         ));
     }
     Ok(())
@@ -241,7 +196,7 @@ fn focus_regions(ids: &mut Vec<String>) -> Result<()> {
     if let Some(bad) = ids.iter().find(|id| !regions::is_known(id)) {
         errs.push(FieldError::new(
             "focusRegions",
-            "unknown_value",
+            FieldCode::UnknownValue,
             format!("\"{}\" is not a body region.", time::clip(bad)),
         ));
     }

@@ -29,7 +29,7 @@ fn names(dir: &Path) -> Vec<String> {
 fn a_backup_is_a_sound_copy_with_every_row() {
     let tmp = tempfile::tempdir().unwrap();
     let mut db = Db::open(&tmp.path().join("a.sqlite3")).unwrap();
-    let s = sessions::create(&mut db, &run("tempo"), at(0, 12)).unwrap();
+    let s = crate::ops::sessions::create(&mut db, &run("tempo"), at(0, 12)).unwrap();
     let dir = tmp.path().join("backups");
     let info = create(&db, &dir, Reason::Manual, at(0, 12)).unwrap();
     assert_eq!(info.name, "aftermile-20260301T120000Z-manual.sqlite3");
@@ -185,7 +185,7 @@ fn validation_refuses_foreign_newer_truncated_and_corrupt_databases() {
     let good = tmp.path().join("good.sqlite3");
     let mut db = Db::open(&good).unwrap();
     for i in 0..300 {
-        sessions::create(&mut db, &run(&format!("run {i} {}", "x".repeat(200))), at(0, 12)).unwrap();
+        crate::ops::sessions::create(&mut db, &run(&format!("run {i} {}", "x".repeat(200))), at(0, 12)).unwrap();
     }
     let b = create(&db, &tmp.path().join("b"), Reason::Manual, at(0, 12)).unwrap();
     let bytes = std::fs::read(tmp.path().join("b").join(&b.name)).unwrap();
@@ -209,11 +209,11 @@ fn restore_swaps_in_the_backup_and_keeps_the_replaced_database() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("aftermile.sqlite3");
     let mut db = Db::open(&path).unwrap();
-    let kept = sessions::create(&mut db, &run("before the backup"), at(0, 12)).unwrap();
+    let kept = crate::ops::sessions::create(&mut db, &run("before the backup"), at(0, 12)).unwrap();
     let dir = tmp.path().join("backups");
     let b = create(&db, &dir, Reason::Manual, at(0, 12)).unwrap();
-    sessions::delete(&mut db, &kept.id).unwrap();
-    let later = sessions::create(&mut db, &run("after the backup"), at(0, 13)).unwrap();
+    crate::ops::sessions::delete(&mut db, &kept.id, crate::time::now()).unwrap();
+    let later = crate::ops::sessions::create(&mut db, &run("after the backup"), at(0, 13)).unwrap();
 
     let out = restore(&mut db, &dir.join(&b.name), at(0, 14)).unwrap();
     assert_eq!(out.restored_from, b.name);
@@ -221,7 +221,7 @@ fn restore_swaps_in_the_backup_and_keeps_the_replaced_database() {
     assert_eq!(sessions::get(&db, &later.id).unwrap_err().code(), "not_found");
     assert_eq!(db.path(), Some(path.as_path()));
     // Still the real file, in WAL mode, writable.
-    sessions::create(&mut db, &run("after the restore"), at(0, 15)).unwrap();
+    crate::ops::sessions::create(&mut db, &run("after the restore"), at(0, 15)).unwrap();
     assert_eq!(out.set_aside, ["aftermile-replaced-20260301T140000Z.sqlite3"]);
     let old = Connection::open(tmp.path().join(&out.set_aside[0])).unwrap();
     let n: i64 = old
@@ -239,7 +239,7 @@ fn a_refused_restore_leaves_the_open_database_alone() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("aftermile.sqlite3");
     let mut db = Db::open(&path).unwrap();
-    let s = sessions::create(&mut db, &run("mine"), at(0, 12)).unwrap();
+    let s = crate::ops::sessions::create(&mut db, &run("mine"), at(0, 12)).unwrap();
     let bad = tmp.path().join("aftermile-20260301T010000Z-manual.sqlite3");
     std::fs::write(&bad, b"not a database at all, sorry").unwrap();
     assert_eq!(restore(&mut db, &bad, at(0, 13)).unwrap_err().code(), "not_a_database");

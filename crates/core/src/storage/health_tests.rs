@@ -39,7 +39,7 @@ fn ls(dir: &Path) -> Vec<String> {
 fn with_data() -> (tempfile::TempDir, String) {
     let tmp = tempfile::tempdir().unwrap();
     let mut s = start(tmp.path(), &Checks::default(), now()).unwrap();
-    let id = sessions::create(&mut s.db, &run(), now()).unwrap().id;
+    let id = crate::ops::sessions::create(&mut s.db, &run(), now()).unwrap().id;
     drop(s);
     (tmp, id)
 }
@@ -80,7 +80,7 @@ fn a_bad_file_is_set_aside_intact_with_its_sidecars_and_a_backup_is_offered(#[ca
         // Enough rows for several pages worth damaging; closing checkpoints them into the file.
         let mut db = Db::open(&path).unwrap();
         for _ in 0..200 {
-            sessions::create(
+            crate::ops::sessions::create(
                 &mut db,
                 &SessionInput {
                     notes: "x".repeat(300),
@@ -184,7 +184,7 @@ fn a_folder_that_cant_be_written_opens_read_only_for_reading() {
     assert!(s.report.read_only && s.db.is_read_only());
     assert!(s.report.notices[0].contains("read-only"), "{:?}", s.report.notices);
     assert_eq!(sessions::get(&s.db, &id).unwrap().notes, "steady", "reading works");
-    let err = sessions::create(&mut s.db, &run(), now()).unwrap_err();
+    let err = crate::ops::sessions::create(&mut s.db, &run(), now()).unwrap_err();
     assert_eq!(err.code(), "read_only");
     assert!(err.to_string().contains("read-only"));
 

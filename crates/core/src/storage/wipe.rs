@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use super::db::Db;
 use super::paths;
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldCode, Result};
 
 /// What the runner must type.
 pub const CONFIRM_WORD: &str = "DELETE";
@@ -30,7 +30,7 @@ pub fn delete_all(db: &mut Db, confirm: &str, data_dir: &Path, webview_dirs: &[P
     if confirm != CONFIRM_WORD {
         return Err(Error::field(
             "confirm",
-            "mismatch",
+            FieldCode::Mismatch,
             format!("Type {CONFIRM_WORD} in capitals to confirm."),
         ));
     }
@@ -98,7 +98,7 @@ mod tests {
             notes: "private".into(),
             details: SessionDetails::EasyRun,
         };
-        let id = sessions::create(&mut s.db, &input, now).unwrap().id;
+        let id = crate::ops::sessions::create(&mut s.db, &input, now).unwrap().id;
         crate::storage::backup::create(
             &s.db,
             &paths::backups_dir(&data),
@@ -132,6 +132,6 @@ mod tests {
             "{left:?}"
         );
         // The fresh database works.
-        sessions::create(&mut db, &input, now).unwrap();
+        crate::ops::sessions::create(&mut db, &input, now).unwrap();
     }
 }

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::types::ValueRef;
 
-use super::{tick, ExportSummary, Progress};
+use super::{tick, ExportSummary, Phase, Progress};
 use crate::error::Result;
-use crate::storage::db::Db;
 use crate::storage::files;
+use crate::storage::Db;
 
 /// Tables and the order their rows are written in.
 const TABLES: &[(&str, &str)] = &[
@@ -100,7 +100,7 @@ fn write_tables(db: &Db, dir: &Path, progress: &mut dyn FnMut(Progress)) -> Resu
     }
     let mut done = 0;
     let mut counts = Vec::new();
-    progress(Progress::new("writing", 0, total));
+    progress(Progress::new(Phase::Writing, 0, total));
     for (table, order) in TABLES {
         let path = dir.join(format!("{table}.csv"));
         let file = std::fs::File::create(&path)?;
@@ -121,7 +121,7 @@ fn write_tables(db: &Db, dir: &Path, progress: &mut dyn FnMut(Progress)) -> Resu
             out.write_all(b"\r\n")?;
             n += 1;
             done += 1;
-            tick(progress, "writing", done, total);
+            tick(progress, Phase::Writing, done, total);
         }
         let file = out.into_inner().map_err(|e| crate::Error::from(e.into_error()))?;
         file.sync_all()?;

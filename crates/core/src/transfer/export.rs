@@ -5,23 +5,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use super::{tick, ExportDoc, ExportSummary, ExportedReminder, Progress, FORMAT, VERSION};
+use super::{tick, ExportDoc, ExportSummary, Phase, Progress, FORMAT, VERSION};
 use crate::error::{Error, Result};
-use crate::recovery::ReminderKind;
-use crate::reminders::ReminderState;
-use crate::storage::db::Db;
-use crate::storage::files;
-use crate::{marks, sessions, settings};
-
-fn rfc3339(secs: i64) -> String {
-    Utc.timestamp_opt(secs, 0)
-        .single()
-        .unwrap_or(DateTime::UNIX_EPOCH)
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+use crate::storage::{files, Db};
+use crate::{marks, reminders, sessions, settings};
 
 fn count(conn: &Connection, table: &str) -> Result<usize> {
     let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
@@ -34,7 +24,7 @@ pub fn collect(db: &Db, now: DateTime<Utc>, progress: &mut dyn FnMut(Progress)) 
     let tx = db.conn().unchecked_transaction()?;
     let total = count(&tx, "sessions")? + count(&tx, "marks")? + count(&tx, "reminders")?;
     let mut done = 0;
-    progress(Progress::new("reading", 0, total));
+    progress(Progress::new(Phase::Reading, 0, total));
 
     let mut stmt = tx.prepare(&format!(
         "SELECT {} FROM sessions s ORDER BY s.start_utc, s.id",
@@ -45,7 +35,7 @@ pub fn collect(db: &Db, now: DateTime<Utc>, progress: &mut dyn FnMut(Progress)) 
     while let Some(row) = rows.next()? {
         all_sessions.push(sessions::from_row(row)?);
         done += 1;
-        tick(progress, "reading", done, total);
+        tick(progress, Phase::Reading, done, total);
     }
     drop(rows);
     drop(stmt);
@@ -59,22 +49,22 @@ pub fn collect(db: &Db, now: DateTime<Utc>, progress: &mut dyn FnMut(Progress)) 
     while let Some(row) = rows.next()? {
         all_marks.push(marks::from_row(row)?);
         done += 1;
-        tick(progress, "reading", done, total);
+        tick(progress, Phase::Reading, done, total);
     }
     drop(rows);
     drop(stmt);
 
-    let mut stmt = tx.prepare(
-        "SELECT id, kind, text, source, session_id, due_utc, wall_local, zone, state, snoozed_until,
-            fired_at, missed, delivery_error, created_at, updated_at
-         FROM reminders ORDER BY due_utc, id",
-    )?;
+    let quiet = settings::read(&tx)?.quiet_hours;
+    let mut stmt = tx.prepare(&format!(
+        "SELECT {} FROM reminders ORDER BY due_utc, id",
+        reminders::COLUMNS
+    ))?;
     let mut rows = stmt.query([])?;
     let mut all_reminders = Vec::new();
     while let Some(row) = rows.next()? {
-        all_reminders.push(reminder(row)?);
+        all_reminders.push(reminders::from_row(row)?.with_fire_time(&quiet));
         done += 1;
-        tick(progress, "reading", done, total);
+        tick(progress, Phase::Reading, done, total);
     }
     drop(rows);
     drop(stmt);
@@ -85,36 +75,13 @@ pub fn collect(db: &Db, now: DateTime<Utc>, progress: &mut dyn FnMut(Progress)) 
     Ok(ExportDoc {
         format: FORMAT.into(),
         version: VERSION,
-        exported_at: rfc3339(now.timestamp()),
+        exported_at: crate::time::rfc3339(now),
         schema_version,
         app_version: env!("CARGO_PKG_VERSION").into(),
         sessions: all_sessions,
         marks: all_marks,
         reminders: all_reminders,
         settings,
-    })
-}
-
-fn reminder(row: &rusqlite::Row) -> Result<ExportedReminder> {
-    let bad = |what: &str, v: &str| Error::Migration(format!("reminder {what} {v:?} is not known"));
-    let kind: String = row.get(1)?;
-    let state: String = row.get(8)?;
-    Ok(ExportedReminder {
-        id: row.get(0)?,
-        kind: ReminderKind::parse(&kind).ok_or_else(|| bad("kind", &kind))?,
-        text: row.get(2)?,
-        source: row.get(3)?,
-        session_id: row.get(4)?,
-        due_utc: rfc3339(row.get(5)?),
-        wall_local: row.get(6)?,
-        zone: row.get(7)?,
-        state: ReminderState::parse(&state).ok_or_else(|| bad("state", &state))?,
-        snoozed_until: row.get::<_, Option<i64>>(9)?.map(rfc3339),
-        fired_at: row.get::<_, Option<i64>>(10)?.map(rfc3339),
-        missed: row.get(11)?,
-        delivery_error: row.get(12)?,
-        created_at: rfc3339(row.get(13)?),
-        updated_at: rfc3339(row.get(14)?),
     })
 }
 
@@ -127,29 +94,15 @@ pub fn export_json(
 ) -> Result<ExportSummary> {
     let doc = collect(db, now, progress)?;
     let total = doc.sessions.len() + doc.marks.len() + doc.reminders.len();
-    progress(Progress::new("writing", 0, total));
-    let partial = path.with_file_name(format!(
-        ".{}.partial",
-        path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
-    ));
-    let written = (|| -> Result<()> {
-        let file = std::fs::File::create(&partial)?;
-        let mut out = std::io::BufWriter::new(file);
+    progress(Progress::new(Phase::Writing, 0, total));
+    files::write_atomic(path, |tmp| {
+        let mut out = std::io::BufWriter::new(files::create_private(tmp)?);
         serde_json::to_writer_pretty(&mut out, &doc).map_err(|e| Error::from(std::io::Error::from(e)))?;
         out.write_all(b"\n")?;
-        let file = out.into_inner().map_err(|e| Error::from(e.into_error()))?;
-        file.sync_all()?;
-        std::fs::rename(&partial, path)?;
-        if let Some(dir) = path.parent() {
-            files::sync_dir(dir);
-        }
+        out.flush()?;
         Ok(())
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&partial);
-        return Err(e);
-    }
-    progress(Progress::new("writing", total, total));
+    })?;
+    progress(Progress::new(Phase::Writing, total, total));
     Ok(ExportSummary {
         path: path.display().to_string(),
         sessions: doc.sessions.len() as u32,

@@ -1,13 +1,14 @@
 //! Export and import: everything as one versioned JSON document, and each table as CSV.
 //!
 //! The JSON document (docs/export-format.md) uses the same boundary types as the UI (`Session`,
-//! `Mark`) plus reminders with their stored fields, so an export is readable without this app and
+//! `Mark`, `Reminder`), so an export is readable without this app and
 //! an import goes through the same validators as the forms. Records carry their stable ids, which
 //! is what lets an import merge instead of duplicate: same id means the same record, and the one
 //! with the newer `updatedAt` wins.
 //!
-//! Import is all or nothing: every record is parsed and validated before the one transaction that
-//! writes them opens, and a write failure (a full disk) rolls the whole transaction back.
+//! Import is all or nothing: every record is parsed and validated here before `ops::transfer`
+//! opens the one transaction that writes them, and a write failure (a full disk) rolls the whole
+//! transaction back.
 
 mod csv;
 mod export;
@@ -17,14 +18,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::marks::Mark;
-use crate::recovery::ReminderKind;
-use crate::reminders::ReminderState;
+use crate::reminders::Reminder;
 use crate::sessions::Session;
 use crate::settings::Settings;
 
 pub use csv::export_csv;
 pub use export::{collect, export_json};
-pub use import::{import_json, parse};
+pub use import::{at, parse, place, Checked, MarkRec, SessionRec};
 
 /// The `format` of every export document.
 pub const FORMAT: &str = "aftermile-export";
@@ -46,45 +46,32 @@ pub struct ExportDoc {
     pub app_version: String,
     pub sessions: Vec<Session>,
     pub marks: Vec<Mark>,
-    pub reminders: Vec<ExportedReminder>,
+    pub reminders: Vec<Reminder>,
     pub settings: Settings,
 }
 
-/// A reminder as stored: its due time, state and history, without the derived `firesAt`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExportedReminder {
-    pub id: String,
-    pub kind: ReminderKind,
-    pub text: String,
-    pub source: String,
-    pub session_id: Option<String>,
-    pub due_utc: String,
-    pub wall_local: String,
-    pub zone: String,
-    pub state: ReminderState,
-    pub snoozed_until: Option<String>,
-    pub fired_at: Option<String>,
-    pub missed: bool,
-    pub delivery_error: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
+/// Which part of a long export or import is under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Reading,
+    Checking,
+    Writing,
 }
 
 /// How far a long export or import has got.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
-    /// "reading", "checking" or "writing".
-    pub phase: String,
+    pub phase: Phase,
     pub done: u32,
     pub total: u32,
 }
 
 impl Progress {
-    fn new(phase: &str, done: usize, total: usize) -> Self {
+    pub fn new(phase: Phase, done: usize, total: usize) -> Self {
         Progress {
-            phase: phase.into(),
+            phase,
             done: done as u32,
             total: total as u32,
         }
@@ -92,7 +79,7 @@ impl Progress {
 }
 
 /// Calls `f` every `PROGRESS_EVERY` records and at the end of a phase.
-pub(crate) fn tick(f: &mut dyn FnMut(Progress), phase: &str, done: usize, total: usize) {
+pub fn tick(f: &mut dyn FnMut(Progress), phase: Phase, done: usize, total: usize) {
     if done.is_multiple_of(PROGRESS_EVERY) || done == total {
         f(Progress::new(phase, done, total));
     }

@@ -6,7 +6,7 @@ use crate::marks::{self, MarkInput, Sensation};
 use crate::reminders::{self, ReminderAction, ReminderInput, Snooze};
 use crate::sessions::{self, *};
 use crate::settings::{self, Settings, Units};
-use crate::storage::db::Db;
+use crate::storage::Db;
 
 const TABLES: [&str; 5] = ["sessions", "session_focus_regions", "marks", "reminders", "settings"];
 
@@ -34,8 +34,8 @@ pub(super) fn rich_db() -> Db {
         ..Default::default()
     };
     s.quiet_hours.start = "21:30".into();
-    settings::update(&mut db, &s).unwrap();
-    let easy = sessions::create(
+    crate::ops::settings::update(&mut db, &s, crate::time::now()).unwrap();
+    let easy = crate::ops::sessions::create(
         &mut db,
         &SessionInput {
             distance_m: Some(10_012.5),
@@ -46,14 +46,15 @@ pub(super) fn rich_db() -> Db {
     )
     .unwrap();
     // 01:30 on the night the clocks go back happens twice; keep the later one.
-    let dst = sessions::create(&mut db, &input("2025-10-26T01:30", SessionDetails::LongRun), now()).unwrap();
+    let dst =
+        crate::ops::sessions::create(&mut db, &input("2025-10-26T01:30", SessionDetails::LongRun), now()).unwrap();
     db.conn()
         .execute(
             "UPDATE sessions SET start_utc = start_utc + 3600 WHERE id = ?1",
             [&dst.id],
         )
         .unwrap();
-    let massage = sessions::create(
+    let massage = crate::ops::sessions::create(
         &mut db,
         &input(
             "2026-04-10T18:00",
@@ -68,7 +69,7 @@ pub(super) fn rich_db() -> Db {
         now(),
     )
     .unwrap();
-    sessions::create(
+    crate::ops::sessions::create(
         &mut db,
         &input(
             "2026-03-01T09:00",
@@ -82,7 +83,7 @@ pub(super) fn rich_db() -> Db {
         now(),
     )
     .unwrap();
-    sessions::create(
+    crate::ops::sessions::create(
         &mut db,
         &input(
             "2026-05-20T09:00",
@@ -96,7 +97,7 @@ pub(super) fn rich_db() -> Db {
         now(),
     )
     .unwrap();
-    sessions::create(
+    crate::ops::sessions::create(
         &mut db,
         &input(
             "2026-04-12T20:00",
@@ -200,7 +201,7 @@ fn export_then_import_into_a_fresh_database_gives_back_every_row() {
     assert_eq!(doc["version"], VERSION);
 
     let mut fresh = Db::open_in_memory().unwrap();
-    let report = import_json(&mut fresh, &text, now(), &mut |_| {}).unwrap();
+    let report = crate::ops::transfer::import_json(&mut fresh, &text, now(), &mut |_| {}).unwrap();
     assert_eq!(report.sessions.added, 6);
     assert_eq!(report.marks.added, 2);
     assert_eq!(report.settings_applied as usize, counts(&source)[4] as usize);
@@ -213,8 +214,8 @@ fn importing_twice_adds_nothing_and_newer_copies_win() {
     let source = rich_db();
     let text = text_of(&source);
     let mut db = Db::open_in_memory().unwrap();
-    import_json(&mut db, &text, now(), &mut |_| {}).unwrap();
-    let again = import_json(&mut db, &text, now(), &mut |_| {}).unwrap();
+    crate::ops::transfer::import_json(&mut db, &text, now(), &mut |_| {}).unwrap();
+    let again = crate::ops::transfer::import_json(&mut db, &text, now(), &mut |_| {}).unwrap();
     assert_eq!(
         (again.sessions.added, again.sessions.updated, again.sessions.skipped),
         (0, 0, 6)
@@ -227,18 +228,18 @@ fn importing_twice_adds_nothing_and_newer_copies_win() {
     let id = doc["sessions"][0]["id"].as_str().unwrap().to_owned();
     let mut edited = sessions::get(&db, &id).unwrap().to_input();
     edited.notes = "edited here".into();
-    sessions::update(&mut db, &id, &edited, now() + chrono::Duration::hours(1)).unwrap();
-    import_json(&mut db, &text, now(), &mut |_| {}).unwrap();
+    crate::ops::sessions::update(&mut db, &id, &edited, now() + chrono::Duration::hours(1)).unwrap();
+    crate::ops::transfer::import_json(&mut db, &text, now(), &mut |_| {}).unwrap();
     assert_eq!(sessions::get(&db, &id).unwrap().notes, "edited here");
 
     // A file whose copy is newer still: it wins.
     doc["sessions"][0]["notes"] = "edited on the other laptop".into();
     doc["sessions"][0]["updatedAt"] = "2026-04-19T10:00:00Z".into();
-    let r = import_json(&mut db, &doc.to_string(), now(), &mut |_| {}).unwrap();
+    let r = crate::ops::transfer::import_json(&mut db, &doc.to_string(), now(), &mut |_| {}).unwrap();
     assert_eq!(r.sessions.updated, 1);
     let s = sessions::get(&db, &id).unwrap();
     assert_eq!(s.notes, "edited on the other laptop");
-    assert_eq!(s.updated_at, "2026-04-19T10:00:00Z");
+    assert_eq!(crate::time::rfc3339(s.updated_at), "2026-04-19T10:00:00Z");
 }
 
 #[rstest::rstest]
@@ -262,7 +263,7 @@ fn a_bad_record_is_named_and_nothing_is_written(
     let mut doc: serde_json::Value = serde_json::from_str(&text_of(&source)).unwrap();
     doc[table][index][field] = value;
     let mut db = Db::open_in_memory().unwrap();
-    let err = import_json(&mut db, &doc.to_string(), now(), &mut |_| {}).unwrap_err();
+    let err = crate::ops::transfer::import_json(&mut db, &doc.to_string(), now(), &mut |_| {}).unwrap_err();
     let p = err.payload();
     assert_eq!(p.code, "invalid_input");
     assert!(p.message.starts_with(message), "{}", p.message);
@@ -278,11 +279,13 @@ fn a_file_that_is_not_an_export_is_refused() {
         (r#"{"format": "something-else", "version": 1}"#, "format"),
         (r#"{"format": "aftermile-export", "version": 99}"#, "version"),
     ] {
-        let p = import_json(&mut db, text, now(), &mut |_| {}).unwrap_err().payload();
+        let p = crate::ops::transfer::import_json(&mut db, text, now(), &mut |_| {})
+            .unwrap_err()
+            .payload();
         assert_eq!(p.field.as_deref(), Some(code), "{text}");
     }
     // An empty but well-formed document is fine.
-    let r = import_json(
+    let r = crate::ops::transfer::import_json(
         &mut db,
         r#"{"format": "aftermile-export", "version": 1}"#,
         now(),
@@ -313,7 +316,7 @@ fn a_full_disk_fails_the_import_with_nothing_partial() {
     let before = dump(&db);
     let pages: i64 = db.conn().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
     db.conn().pragma_update(None, "max_page_count", pages + 50).unwrap();
-    let err = import_json(&mut db, &doc.to_string(), now(), &mut |_| {}).unwrap_err();
+    let err = crate::ops::transfer::import_json(&mut db, &doc.to_string(), now(), &mut |_| {}).unwrap_err();
     assert_eq!(err.code(), "disk_full", "{err}");
     assert!(err.to_string().contains("disk is full"));
     assert_eq!(dump(&db), before);
@@ -326,19 +329,19 @@ fn progress_is_reported_every_500_records() {
     let mut db = Db::open_in_memory().unwrap();
     for i in 0..1234 {
         let day = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Duration::days(i);
-        sessions::create(&mut db, &input(&format!("{day}T07:00"), SessionDetails::EasyRun), now()).unwrap();
+        crate::ops::sessions::create(&mut db, &input(&format!("{day}T07:00"), SessionDetails::EasyRun), now()).unwrap();
     }
     let mut seen = Vec::new();
     let doc = collect(&db, now(), &mut |p| seen.push((p.phase, p.done, p.total))).unwrap();
-    let reading: Vec<u32> = seen.iter().filter(|p| p.0 == "reading").map(|p| p.1).collect();
+    let reading: Vec<u32> = seen.iter().filter(|p| p.0 == Phase::Reading).map(|p| p.1).collect();
     assert_eq!(reading, [0, 500, 1000, 1234]);
     let mut seen = Vec::new();
     let mut fresh = Db::open_in_memory().unwrap();
-    import_json(&mut fresh, &serde_json::to_string(&doc).unwrap(), now(), &mut |p| {
+    crate::ops::transfer::import_json(&mut fresh, &serde_json::to_string(&doc).unwrap(), now(), &mut |p| {
         seen.push((p.phase, p.done))
     })
     .unwrap();
-    let writing: Vec<u32> = seen.iter().filter(|p| p.0 == "writing").map(|p| p.1).collect();
+    let writing: Vec<u32> = seen.iter().filter(|p| p.0 == Phase::Writing).map(|p| p.1).collect();
     assert_eq!(writing, [0, 500, 1000, 1234]);
 }
 
@@ -347,9 +350,9 @@ fn a_backup_is_taken_before_importing_into_a_database_with_data() {
     let tmp = tempfile::tempdir().unwrap();
     let mut db = Db::open(&tmp.path().join("a.sqlite3")).unwrap();
     let text = text_of(&rich_db());
-    let first = import_json(&mut db, &text, now(), &mut |_| {}).unwrap();
+    let first = crate::ops::transfer::import_json(&mut db, &text, now(), &mut |_| {}).unwrap();
     assert_eq!(first.backup, None, "an empty database needs no backup");
-    let second = import_json(&mut db, &text, now(), &mut |_| {}).unwrap();
+    let second = crate::ops::transfer::import_json(&mut db, &text, now(), &mut |_| {}).unwrap();
     let name = second.backup.expect("backup before merging into data");
     assert!(name.ends_with("-pre-import.sqlite3"), "{name}");
     assert!(tmp.path().join("backups").join(name).exists());

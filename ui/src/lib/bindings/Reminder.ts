@@ -2,6 +2,9 @@
 import type { ReminderKind } from "./ReminderKind";
 import type { ReminderState } from "./ReminderState";
 
+/**
+ * A reminder: the one shape the table is read into, written from, exported and imported as.
+ */
 export type Reminder = { id: string, kind: ReminderKind, text: string, 
 /**
  * "manual", or the recovery rule that made it.
@@ -12,17 +15,13 @@ source: string,
  */
 sessionId: string | null, 
 /**
- * RFC 3339, UTC: when the rule or the runner set it for.
+ * When the rule or the runner set it for.
  */
 dueUtc: string, 
 /**
  * Wall time and zone it was set in.
  */
-wallLocal: string, zone: string, state: ReminderState, snoozedUntil: string | null, 
-/**
- * When it will fire, after snoozing and quiet hours; absent once it no longer waits.
- */
-firesAt: string | null, firedAt: string | null, 
+wallLocal: string, zone: string, state: ReminderState, snoozedUntil: string | null, firedAt: string | null, 
 /**
  * It came due while Aftermile was closed and was shown late.
  */
@@ -30,4 +29,9 @@ missed: boolean,
 /**
  * Why the notification could not be shown, if it could not.
  */
-deliveryError: string | null, };
+deliveryError: string | null, createdAt: string, updatedAt: string, 
+/**
+ * When it will fire, after snoozing and quiet hours; absent once it no longer waits.
+ * Worked out on the way out (it depends on the quiet hours), never stored or imported.
+ */
+firesAt: string | null, };

@@ -2,18 +2,11 @@
 import type { SessionDetails } from "./SessionDetails";
 
 /**
- * A stored session.
+ * A stored session. Times are typed here and in every use; their text forms (RFC 3339, the
+ * wall time, the zone's name) exist only in JSON, through `time::serde_fmt`.
  */
-export type Session = { id: string, 
-/**
- * RFC 3339 instant in UTC.
- */
-startUtc: string, zone: string, 
+export type Session = { id: string, startUtc: string, zone: string, 
 /**
  * Wall time in `zone`, `YYYY-MM-DDTHH:MM`.
  */
-startLocal: string, durationS: number | null, distanceM: number | null, rpe: number | null, notes: string, details: SessionDetails, 
-/**
- * RFC 3339 instants.
- */
-createdAt: string, updatedAt: string, };
+startLocal: string, durationS: number | null, distanceM: number | null, rpe: number | null, notes: string, details: SessionDetails, createdAt: string, updatedAt: string, };

@@ -1,0 +1,162 @@
+//! What the recovery rules say about a saved session: gathers the races and massages around it
+//! and the regions marked as acutely injured, and hands them to the pure `recovery::warnings`.
+
+use chrono::Duration;
+
+use crate::error::Result;
+use crate::recovery::warnings::{self, Warning, HORIZON};
+use crate::sessions::{self, SessionKind};
+use crate::storage::Db;
+use crate::{marks, settings};
+
+pub fn for_session(db: &Db, id: &str) -> Result<Vec<Warning>> {
+    let s = sessions::get(db, id)?;
+    let rules = settings::get(db)?.rules;
+    let nearby = sessions::between(
+        db.conn(),
+        &[SessionKind::Race, SessionKind::Massage],
+        s.start_utc - HORIZON,
+        s.start_utc + HORIZON,
+        500,
+    )?;
+    let since = s.start_utc - Duration::hours(i64::from(rules.acute_injury_no_massage_hours));
+    let injured = marks::acute_regions(db.conn(), since, s.start_utc)?;
+    Ok(warnings::check(&rules, &s, &nearby, &injured))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::marks::{self, MarkInput, Sensation};
+    use crate::ops;
+    use crate::sessions::{MassageDetails, RaceDetails, RaceDistance, RaceStatus, SessionInput};
+    use crate::sessions::{MassageType, SessionDetails};
+    use chrono::TimeZone;
+    use chrono::{DateTime, Utc};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap()
+    }
+
+    fn base(start: &str) -> SessionInput {
+        SessionInput {
+            start_local: start.into(),
+            zone: "UTC".into(),
+            duration_s: Some(3600),
+            distance_m: None,
+            rpe: None,
+            notes: String::new(),
+            details: SessionDetails::LongRun,
+        }
+    }
+
+    fn race(db: &mut Db, start: &str, status: RaceStatus) {
+        let input = SessionInput {
+            details: SessionDetails::Race(RaceDetails {
+                name: "City 10K".into(),
+                distance: RaceDistance::TenK,
+                status,
+                finish_time_s: if status == RaceStatus::Done { Some(2700) } else { None },
+            }),
+            ..base(start)
+        };
+        ops::sessions::create(db, &input, now()).unwrap();
+    }
+
+    fn massage(db: &mut Db, start: &str, kind: MassageType, focus: &[&str]) -> String {
+        let input = SessionInput {
+            details: SessionDetails::Massage(MassageDetails {
+                massage_type: kind,
+                therapist: String::new(),
+                pressure: None,
+                focus_regions: focus.iter().map(|s| s.to_string()).collect(),
+                felt_after: String::new(),
+            }),
+            ..base(start)
+        };
+        ops::sessions::create(db, &input, now()).unwrap().id
+    }
+
+    fn rules_of(db: &Db, id: &str) -> Vec<String> {
+        for_session(db, id).unwrap().into_iter().map(|w| w.rule).collect()
+    }
+
+    #[test]
+    fn deep_tissue_inside_the_pre_race_window_warns() {
+        let mut db = Db::open_in_memory().unwrap();
+        race(&mut db, "2026-06-14T09:00", RaceStatus::Planned);
+        let deep = massage(&mut db, "2026-06-11T18:00", MassageType::DeepTissue, &[]);
+        let w = for_session(&db, &deep).unwrap();
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].message.contains("Deep tissue 2 days before City 10K"),
+            "{}",
+            w[0].message
+        );
+        let early = massage(&mut db, "2026-06-05T18:00", MassageType::DeepTissue, &[]);
+        assert!(rules_of(&db, &early).is_empty(), "9 days before is fine");
+    }
+
+    #[test]
+    fn any_massage_in_the_last_two_days_warns() {
+        let mut db = Db::open_in_memory().unwrap();
+        race(&mut db, "2026-06-14T09:00", RaceStatus::Planned);
+        let light = massage(&mut db, "2026-06-13T09:00", MassageType::Relaxation, &[]);
+        assert_eq!(rules_of(&db, &light), ["pre_race"]);
+        let fine = massage(&mut db, "2026-06-11T09:00", MassageType::Relaxation, &[]);
+        assert!(rules_of(&db, &fine).is_empty());
+    }
+
+    #[test]
+    fn massage_too_soon_after_a_race_warns() {
+        let mut db = Db::open_in_memory().unwrap();
+        race(&mut db, "2026-05-20T09:00", RaceStatus::Done);
+        let at_once = massage(&mut db, "2026-05-20T10:00", MassageType::Sports, &[]);
+        assert_eq!(rules_of(&db, &at_once), ["no_massage_first_hours"]);
+        let deep_next_day = massage(&mut db, "2026-05-21T10:00", MassageType::DeepTissue, &[]);
+        assert_eq!(rules_of(&db, &deep_next_day), ["sports_massage"]);
+        let sports_day_three = massage(&mut db, "2026-05-22T18:00", MassageType::Sports, &[]);
+        assert!(rules_of(&db, &sports_day_three).is_empty());
+    }
+
+    #[test]
+    fn a_workout_the_day_after_deep_tissue_warns() {
+        let mut db = Db::open_in_memory().unwrap();
+        massage(&mut db, "2026-05-10T17:00", MassageType::DeepTissue, &[]);
+        let w = ops::sessions::create(
+            &mut db,
+            &SessionInput {
+                details: SessionDetails::Workout,
+                ..base("2026-05-11T07:00")
+            },
+            now(),
+        )
+        .unwrap();
+        assert_eq!(rules_of(&db, &w.id), ["after_deep"]);
+        let easy = ops::sessions::create(&mut db, &base("2026-05-11T07:30"), now()).unwrap();
+        assert!(rules_of(&db, &easy.id).is_empty(), "easy running is fine");
+    }
+
+    #[test]
+    fn massage_on_a_swollen_region_warns() {
+        let mut db = Db::open_in_memory().unwrap();
+        let mark = MarkInput {
+            region_id: "calf_l".into(),
+            sensation: Sensation::Pain,
+            intensity: 6,
+            swelling: true,
+            bruising: false,
+            note: String::new(),
+            at_local: "2026-05-10T08:00".into(),
+            zone: "UTC".into(),
+            session_id: None,
+        };
+        marks::create(&mut db, &mark, now()).unwrap();
+        let on_it = massage(&mut db, "2026-05-11T18:00", MassageType::Sports, &["calf_l", "calf_r"]);
+        let w = for_session(&db, &on_it).unwrap();
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.starts_with("Left calf was marked with swelling"));
+        let elsewhere = massage(&mut db, "2026-05-11T19:00", MassageType::Sports, &["neck_shoulders"]);
+        assert!(rules_of(&db, &elsewhere).is_empty());
+    }
+}
