@@ -5,6 +5,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dialogs;
+mod hooks;
 mod notify;
 mod panic;
 mod scheduler;
@@ -60,46 +62,7 @@ fn main() {
                 }
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::data::startup_report,
-            commands::data::last_panic,
-            commands::data::list_backups,
-            commands::data::back_up_now,
-            commands::data::restore_backup,
-            commands::data::restore_backup_file,
-            commands::data::export_data,
-            commands::data::import_data,
-            commands::data::delete_all_data,
-            commands::briefing::compose_briefing,
-            commands::briefing::save_briefing,
-            commands::briefing::print_briefing,
-            commands::sessions::list_sessions,
-            commands::sessions::get_session,
-            commands::sessions::create_session,
-            commands::sessions::update_session,
-            commands::sessions::delete_session,
-            commands::sessions::restore_session,
-            commands::sessions::session_warnings,
-            commands::settings::get_settings,
-            commands::settings::update_settings,
-            commands::settings::list_regions,
-            commands::marks::create_mark,
-            commands::marks::update_mark,
-            commands::marks::delete_mark,
-            commands::marks::restore_mark,
-            commands::marks::heat_map,
-            commands::marks::region_history,
-            commands::marks::marks_for_session,
-            commands::marks::get_content,
-            commands::reminders::list_reminders,
-            commands::reminders::create_reminder,
-            commands::reminders::edit_reminder,
-            commands::reminders::snooze_reminder,
-            commands::reminders::act_on_reminder,
-            commands::reminders::delete_reminder,
-            commands::reminders::rule_sources,
-            commands::reminders::export_ics,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Aftermile could not start: {e}");

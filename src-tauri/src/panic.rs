@@ -4,26 +4,18 @@
 //! (`AppState::run` awaits a blocking task, whose panic comes back as a join error).
 //!
 //! The event is sent from a new thread: the panicking thread may hold a lock that emitting needs.
-//! `AFTERMILE_TEST_PANIC=1` panics a background thread a few seconds after start, so the error
+//! The `test_panic` hook panics a background thread a few seconds after start, so the error
 //! screen can be checked end to end.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use serde::Serialize;
-use tauri::{AppHandle, Emitter};
+pub use aftermile_core::events::PanicNotice;
+use aftermile_core::events::APP_PANIC;
+use tauri::{AppHandle, Emitter, Runtime};
 
-pub const EVENT: &str = "app-panic";
-pub const TEST_ENV: &str = "AFTERMILE_TEST_PANIC";
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PanicNotice {
-    pub message: String,
-    /// The log file written, if it could be.
-    pub log: Option<String>,
-}
+use crate::hooks;
 
 static LAST: Mutex<Option<PanicNotice>> = Mutex::new(None);
 
@@ -31,7 +23,7 @@ pub fn last() -> Option<PanicNotice> {
     LAST.lock().unwrap_or_else(|p| p.into_inner()).clone()
 }
 
-pub fn install(app: AppHandle, logs: PathBuf) {
+pub fn install<R: Runtime>(app: AppHandle<R>, logs: PathBuf) {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let what = info
@@ -52,14 +44,14 @@ pub fn install(app: AppHandle, logs: PathBuf) {
         *LAST.lock().unwrap_or_else(|p| p.into_inner()) = Some(notice.clone());
         let app = app.clone();
         let _ = std::thread::Builder::new().name("panic-notice".into()).spawn(move || {
-            let _ = app.emit(EVENT, notice);
+            let _ = app.emit(APP_PANIC, notice);
         });
         default(info);
     }));
-    if std::env::var_os(TEST_ENV).is_some_and(|v| v == "1") {
+    if hooks::test_panic() {
         let _ = std::thread::Builder::new().name("test-panic".into()).spawn(|| {
             std::thread::sleep(std::time::Duration::from_secs(4));
-            panic!("test panic requested by {TEST_ENV}");
+            panic!("test panic requested by the test_panic hook");
         });
     }
 }

@@ -13,23 +13,15 @@
 
 use std::time::Duration;
 
-use aftermile_core::reminders::{self, Reminder};
+use aftermile_core::events::{DataArea, ReminderFired, REMINDER_FIRED};
+use aftermile_core::reminders;
 use aftermile_core::time;
-use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::state::AppState;
 use crate::{notify, tray};
 
 const MAX_SLEEP: Duration = Duration::from_secs(15 * 60);
-
-/// Sent to the window for each fired reminder, with why its notification failed, if it did.
-#[derive(Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Fired {
-    pub reminder: Reminder,
-    pub delivery_error: Option<String>,
-}
 
 pub fn start(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
@@ -67,6 +59,9 @@ async fn fire_due(app: &AppHandle) {
             return;
         }
     };
+    if !fired.is_empty() {
+        state.tell_window(&[DataArea::Reminders]);
+    }
     for r in fired {
         let error = notify::send(app, &r).err();
         if let Some(msg) = &error {
@@ -77,8 +72,8 @@ async fn fire_due(app: &AppHandle) {
                 .await;
         }
         let _ = app.emit(
-            "reminder-fired",
-            Fired {
+            REMINDER_FIRED,
+            ReminderFired {
                 reminder: r,
                 delivery_error: error,
             },

@@ -1,23 +1,29 @@
-//! The shell's one piece of state: the open database (or why it could not be opened), and the
-//! signal that wakes the reminder scheduler when anything it depends on changes.
+//! The shell's one piece of state: the open database (or why it could not be opened), the signal
+//! that wakes the reminder scheduler, and the way to tell the window that data changed.
 //!
 //! A database that is refused (from a newer version, not a database) does not stop the window
 //! from opening: every command then returns the refusal, and the UI shows it on an error screen.
 //!
-//! Opening goes through `aftermile_core::storage::health::start`: a damaged file is set aside and replaced
-//! by an empty database, a folder that can't be written opens read-only, and what happened is kept
-//! in `startup` for the UI. Restore and delete-all swap the `Db` inside its mutex in place, so
-//! every holder of the `Arc` (the scheduler too) sees the new database.
+//! Opening goes through `aftermile_core::storage::health::start`: a damaged file is set aside and
+//! replaced by an empty database, a folder that can't be written opens read-only, and what happened
+//! is kept in `startup` for the UI. Restore and delete-all swap the `Db` inside its mutex in place,
+//! so every holder of the `Arc` (the scheduler too) sees the new database.
+//!
+//! The state is not generic over the Tauri runtime: what it needs of the app (sending an event) is
+//! a closure made in `open`, so commands and tests share one type whatever the runtime.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+use aftermile_core::events::{DataArea, DataChanged, DATA_CHANGED};
 use aftermile_core::storage::health::{self, StartupReport};
 use aftermile_core::storage::paths;
 use aftermile_core::{Db, ErrorPayload};
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tokio::sync::Notify;
+
+type Emit = Box<dyn Fn(DataChanged) + Send + Sync>;
 
 pub struct AppState {
     db: Result<Arc<Mutex<Db>>, ErrorPayload>,
@@ -26,14 +32,25 @@ pub struct AppState {
     pub startup: Mutex<StartupReport>,
     /// Wakes the scheduler: reminders, races or settings changed.
     pub changed: Arc<Notify>,
+    emit: Emit,
     /// The "close to tray" setting, cached so the window's close handler needs no database call.
     close_to_tray: AtomicBool,
     has_tray: AtomicBool,
 }
 
 impl AppState {
-    pub fn open(app: &AppHandle) -> Self {
-        let data_dir = locate(app);
+    pub fn open<R: Runtime>(app: &AppHandle<R>) -> Self {
+        let handle = app.clone();
+        Self::open_at(
+            locate(app),
+            Box::new(move |payload| {
+                let _ = handle.emit(DATA_CHANGED, payload);
+            }),
+        )
+    }
+
+    /// Opens the data under `data_dir`; `emit` sends `data-changed` to the window.
+    pub fn open_at(data_dir: PathBuf, emit: Emit) -> Self {
         let started = health::start(&data_dir, &health::Checks::default(), aftermile_core::time::now());
         let (db, startup) = match started {
             Ok(s) => (Ok(Arc::new(Mutex::new(s.db))), s.report),
@@ -53,6 +70,7 @@ impl AppState {
             data_dir,
             startup: Mutex::new(startup),
             changed: Arc::new(Notify::new()),
+            emit,
             close_to_tray: AtomicBool::new(close_to_tray),
             has_tray: AtomicBool::new(true),
         }
@@ -85,18 +103,30 @@ impl AppState {
             f(&mut guard).map_err(|e| e.payload())
         })
         .await
-        .map_err(|e| internal(format!("Aftermile hit an internal error: {e}")))?
+        .map_err(|e| ErrorPayload::internal(format!("Aftermile hit an internal error: {e}")))?
     }
 
-    /// `run` for writes that can move a reminder: wakes the scheduler once the write committed.
-    pub async fn write<T, F>(&self, f: F) -> Result<T, ErrorPayload>
+    /// `run` for a write: once it committed, tells the window which `areas` changed and wakes the
+    /// scheduler (a write can move a reminder).
+    pub async fn write<T, F>(&self, areas: &[DataArea], f: F) -> Result<T, ErrorPayload>
     where
         T: Send + 'static,
         F: FnOnce(&mut Db) -> aftermile_core::Result<T> + Send + 'static,
     {
         let out = self.run(f).await?;
-        self.changed.notify_one();
+        self.changed_now(areas);
         Ok(out)
+    }
+
+    /// Tells the window and the scheduler that `areas` changed (a write made outside `write`).
+    pub fn changed_now(&self, areas: &[DataArea]) {
+        self.changed.notify_one();
+        self.tell_window(areas);
+    }
+
+    /// Tells only the window (the scheduler's own writes need not wake it).
+    pub fn tell_window(&self, areas: &[DataArea]) {
+        (self.emit)(DataChanged { areas: areas.to_vec() });
     }
 
     pub fn is_open(&self) -> bool {
@@ -104,12 +134,8 @@ impl AppState {
     }
 }
 
-pub fn internal(message: String) -> ErrorPayload {
-    ErrorPayload::internal(message)
-}
-
 /// The data directory; without a platform one (no home directory) the working directory stands in.
-fn locate(app: &AppHandle) -> PathBuf {
+fn locate<R: Runtime>(app: &AppHandle<R>) -> PathBuf {
     let platform = app.path().app_data_dir().unwrap_or_else(|e| {
         eprintln!("Aftermile: no app data directory ({e}); using the working directory");
         PathBuf::from("aftermile-data")

@@ -4,6 +4,7 @@
 pub mod briefing;
 pub mod content;
 pub mod error;
+pub mod events;
 pub mod input;
 pub mod limits;
 pub mod marks;

@@ -7,17 +7,41 @@
 //! opens the same URL in a window of its own and prints that webview, so the printed page is the
 //! sheet with its own `@page` size, not the app around it.
 //!
-//! `AFTERMILE_SAVE_DIR`, when set, makes Save write `briefing-<date>.<ext>` there with no dialog.
-//! It is a hook for tests and automation: the native GTK save dialog can't be driven by WebDriver.
+//! The preview composes the sheet once per change: `compose_briefing` (which the page calls for
+//! the form's field errors) keeps the HTML it rendered, and the `briefing:` scheme serves that
+//! copy when the frame asks for the same request a moment later.
+
+use std::sync::Mutex;
 
 use aftermile_core::briefing::{self, Briefing, BriefingRequest};
+use aftermile_core::storage::files;
 use aftermile_core::{time, ErrorPayload};
 use serde::Deserialize;
 use tauri::http::{header, Request, Response, StatusCode};
-use tauri::{AppHandle, Manager, State, UriSchemeContext, UriSchemeResponder, WebviewUrl, WebviewWindowBuilder};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{
+    AppHandle, Manager, Runtime, State, UriSchemeContext, UriSchemeResponder, WebviewUrl, WebviewWindowBuilder,
+};
 
-use crate::state::{internal, AppState};
+use crate::dialogs;
+use crate::state::AppState;
+
+/// The last sheet the page composed, by its request's JSON, for the preview frame to show.
+#[derive(Default)]
+pub struct Preview(Mutex<Option<(String, String)>>);
+
+impl Preview {
+    fn keep(&self, request: &BriefingRequest, html: String) {
+        if let Ok(key) = serde_json::to_string(request) {
+            *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((key, html));
+        }
+    }
+
+    pub(crate) fn kept_for(&self, request: &BriefingRequest) -> Option<String> {
+        let key = serde_json::to_string(request).ok()?;
+        let kept = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        kept.as_ref().filter(|(k, _)| *k == key).map(|(_, html)| html.clone())
+    }
+}
 
 type Res<T> = Result<T, ErrorPayload>;
 
@@ -37,17 +61,23 @@ async fn compose(state: &AppState, req: BriefingRequest) -> Res<Briefing> {
     state.run(move |db| briefing::compose(db, &req, time::now())).await
 }
 
-/// The composed sheet, or the form's field errors.
+/// The composed sheet, or the form's field errors. Its HTML is kept for the preview frame.
 #[tauri::command]
-pub async fn compose_briefing(state: State<'_, AppState>, request: BriefingRequest) -> Res<Briefing> {
-    compose(&state, request).await
+pub async fn compose_briefing(
+    state: State<'_, AppState>,
+    preview: State<'_, Preview>,
+    request: BriefingRequest,
+) -> Res<Briefing> {
+    let sheet = compose(&state, request.clone()).await?;
+    preview.keep(&request, briefing::render_html(&sheet));
+    Ok(sheet)
 }
 
 /// Saves the sheet as HTML or PDF where the runner chooses. Returns the path written, or `None`
 /// if the dialog was cancelled.
 #[tauri::command]
-pub async fn save_briefing(
-    app: AppHandle,
+pub async fn save_briefing<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     request: BriefingRequest,
     format: SaveFormat,
@@ -61,39 +91,35 @@ pub async fn save_briefing(
     // Rendering a PDF takes tens of milliseconds of CPU: keep it off the async workers.
     let bytes = tauri::async_runtime::spawn_blocking(move || match format {
         SaveFormat::Html => Ok(briefing::render_html(&sheet).into_bytes()),
-        SaveFormat::Pdf => aftermile_pdf::render(&sheet).map_err(|e| internal(format!("Could not make the PDF: {e}"))),
+        SaveFormat::Pdf => {
+            aftermile_pdf::render(&sheet).map_err(|e| ErrorPayload::internal(format!("Could not make the PDF: {e}")))
+        }
     })
     .await
-    .map_err(|e| internal(e.to_string()))??;
+    .map_err(|e| ErrorPayload::internal(e.to_string()))??;
 
-    let path = match std::env::var_os("AFTERMILE_SAVE_DIR") {
-        Some(dir) => Some(std::path::PathBuf::from(dir).join(&name)),
-        None => tauri::async_runtime::spawn_blocking(move || {
-            app.dialog()
-                .file()
-                .set_title("Save the briefing sheet")
-                .set_file_name(&name)
-                .add_filter(filter, &[ext])
-                .blocking_save_file()
-        })
-        .await
-        .map_err(|e| internal(e.to_string()))?
-        .and_then(|p| p.into_path().ok()),
+    let exts: &'static [&'static str] = match format {
+        SaveFormat::Html => &["html"],
+        SaveFormat::Pdf => &["pdf"],
     };
-    let Some(path) = path else {
+    let Some(path) = dialogs::save_file(&app, "Save the briefing sheet", &name, filter, exts).await? else {
         return Ok(None);
     };
-    std::fs::write(&path, bytes).map_err(|e| aftermile_core::Error::from(e).payload())?;
+    files::write_private(&path, &bytes).map_err(|e| e.payload())?;
     Ok(Some(path.display().to_string()))
 }
 
 /// Opens the sheet in its own window and brings up the system print dialog for it.
 #[tauri::command]
-pub async fn print_briefing(app: AppHandle, state: State<'_, AppState>, request: BriefingRequest) -> Res<()> {
+pub async fn print_briefing<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: BriefingRequest,
+) -> Res<()> {
     // Validate first, so a bad form gets field errors instead of an error page in a window.
     compose(&state, request.clone()).await?;
-    let json = serde_json::to_string(&request).map_err(|e| internal(e.to_string()))?;
-    let url = sheet_url(&json).map_err(internal)?;
+    let json = serde_json::to_string(&request).map_err(|e| ErrorPayload::internal(e.to_string()))?;
+    let url = sheet_url(&json).map_err(ErrorPayload::internal)?;
     if let Some(old) = app.get_webview_window("briefing-print") {
         let _ = old.close();
     }
@@ -108,7 +134,7 @@ pub async fn print_briefing(app: AppHandle, state: State<'_, AppState>, request:
             }
         })
         .build()
-        .map_err(|e| internal(format!("Could not open the print window: {e}")))?;
+        .map_err(|e| ErrorPayload::internal(format!("Could not open the print window: {e}")))?;
     Ok(())
 }
 
@@ -139,10 +165,14 @@ pub fn protocol<R: tauri::Runtime>(
         let state = app.state::<AppState>();
         let result = match percent_decode(&path).and_then(|j| serde_json::from_str::<BriefingRequest>(&j).ok()) {
             None => Err("That briefing link is not valid.".to_string()),
-            Some(req) => compose(&state, req)
-                .await
-                .map(|b| briefing::render_html(&b))
-                .map_err(|e| e.message),
+            Some(req) => match app.state::<Preview>().kept_for(&req) {
+                Some(html) => Ok(html),
+                // The print window, or a frame that asked before the page composed.
+                None => compose(&state, req)
+                    .await
+                    .map(|b| briefing::render_html(&b))
+                    .map_err(|e| e.message),
+            },
         };
         let response = match result {
             Ok(html) => sheet_response(StatusCode::OK, "text/html; charset=utf-8", html),

@@ -1,14 +1,12 @@
 //! "Your data": backups, restore, export, import, delete-all, and what start-up found.
 //!
-//! File dialogs block until the runner chooses, so they run on a blocking thread. WebDriver can't
-//! drive a native dialog, so two documented variables stand in for them (docs/export-format.md):
-//! `AFTERMILE_SAVE_DIR` (exports are written there without asking) and `AFTERMILE_OPEN_FILE`
-//! (imports and "restore from a file" read that file without asking).
+//! Restore and delete-all replace or remove everything, so besides the typed confirmation in the
+//! window they ask the runner again in a native dialog from here: a script in the webview can
+//! call the command, but cannot answer that dialog.
 //!
 //! Long exports and imports report progress as `data-progress` events, every 500 records.
 
-use std::path::PathBuf;
-
+use aftermile_core::events::{DataArea, DataOp, DataProgress, PanicNotice, DATA_PROGRESS};
 use aftermile_core::storage::backup::{self, BackupInfo, Reason};
 use aftermile_core::storage::health::StartupReport;
 use aftermile_core::storage::paths;
@@ -16,18 +14,14 @@ use aftermile_core::storage::restore::{self, RestoreOutcome};
 use aftermile_core::storage::wipe::{self, WipeReport};
 use aftermile_core::transfer::{self, ExportSummary, ImportReport, Progress};
 use aftermile_core::{ops, time, ErrorPayload};
-use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Emitter, Manager, State};
-use tauri_plugin_dialog::DialogExt;
+use serde::Deserialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
-use crate::panic::{self, PanicNotice};
-use crate::state::{internal, AppState};
+use crate::dialogs;
+use crate::panic;
+use crate::state::AppState;
 
 type Res<T> = Result<T, ErrorPayload>;
-
-pub const SAVE_DIR_ENV: &str = "AFTERMILE_SAVE_DIR";
-pub const OPEN_FILE_ENV: &str = "AFTERMILE_OPEN_FILE";
-pub const PROGRESS_EVENT: &str = "data-progress";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -36,24 +30,21 @@ pub enum ExportFormat {
     Csv,
 }
 
-/// A `Progress` with the operation it belongs to.
-#[derive(Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct OpProgress {
-    op: &'static str,
-    #[serde(flatten)]
-    progress: Progress,
-}
-
-fn env_path(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from)
-}
-
-fn reporter(app: &AppHandle, op: &'static str) -> impl FnMut(Progress) + Send + 'static {
+fn reporter<R: Runtime>(app: &AppHandle<R>, op: DataOp) -> impl FnMut(Progress) + Send + 'static {
     let app = app.clone();
     move |progress| {
-        let _ = app.emit(PROGRESS_EVENT, OpProgress { op, progress });
+        let _ = app.emit(DATA_PROGRESS, DataProgress { op, progress });
     }
+}
+
+/// A cancelled native confirmation, as the UI sees it: nothing happened, and it says why.
+fn not_confirmed() -> ErrorPayload {
+    aftermile_core::Error::field(
+        "confirm",
+        aftermile_core::error::FieldCode::Mismatch,
+        "Cancelled: nothing was changed.",
+    )
+    .payload()
 }
 
 #[tauri::command]
@@ -85,70 +76,97 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Res<BackupInfo> {
         .await
 }
 
-/// Restores one of the listed backups by name.
+/// Restores one of the listed backups by name, once the runner confirms in a native dialog.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Res<RestoreOutcome> {
+pub async fn restore_backup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    name: String,
+) -> Res<RestoreOutcome> {
     let dir = paths::backups_dir(&state.data_dir);
+    let path = backup::path_of(&dir, &name).map_err(|e| e.payload())?;
+    if !confirm_restore(&app, &name).await? {
+        return Err(not_confirmed());
+    }
     let out = state
-        .write(move |db| restore::restore(db, &backup::path_of(&dir, &name)?, time::now()))
+        .write(&[DataArea::Everything], move |db| {
+            restore::restore(db, &path, time::now())
+        })
         .await?;
     state.startup.lock().unwrap_or_else(|p| p.into_inner()).recovery = None;
     Ok(out)
 }
 
-/// Restores a database file the runner picks (or `AFTERMILE_OPEN_FILE`); `None` if cancelled.
+/// Restores a database file the runner picks; `None` if cancelled.
 #[tauri::command]
-pub async fn restore_backup_file(app: AppHandle, state: State<'_, AppState>) -> Res<Option<RestoreOutcome>> {
-    let Some(path) = pick_file(
+pub async fn restore_backup_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Res<Option<RestoreOutcome>> {
+    let picked = dialogs::pick_file(
         &app,
         "Restore Aftermile data from a backup",
         "Aftermile backup",
         &["sqlite3", "db"],
     )
-    .await?
-    else {
+    .await?;
+    let Some(path) = picked else {
         return Ok(None);
     };
-    let out = state.write(move |db| restore::restore(db, &path, time::now())).await?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !confirm_restore(&app, &name).await? {
+        return Err(not_confirmed());
+    }
+    let out = state
+        .write(&[DataArea::Everything], move |db| {
+            restore::restore(db, &path, time::now())
+        })
+        .await?;
     state.startup.lock().unwrap_or_else(|p| p.into_inner()).recovery = None;
     Ok(Some(out))
 }
 
+async fn confirm_restore<R: Runtime>(app: &AppHandle<R>, name: &str) -> Res<bool> {
+    dialogs::confirm(
+        app,
+        "Restore this backup?",
+        &format!(
+            "Your current data will be replaced by the backup {name}. It is kept beside the database, \
+             renamed, so nothing is deleted."
+        ),
+        "Restore",
+    )
+    .await
+}
+
 /// Exports everything as JSON (a file) or CSV (a new folder inside the chosen one).
 #[tauri::command]
-pub async fn export_data(
-    app: AppHandle,
+pub async fn export_data<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     format: ExportFormat,
 ) -> Res<Option<ExportSummary>> {
     let stamp = time::now().format("%Y-%m-%d").to_string();
-    let target = match env_path(SAVE_DIR_ENV) {
-        Some(dir) => Some(match format {
-            ExportFormat::Json => dir.join(format!("aftermile-export-{stamp}.json")),
-            ExportFormat::Csv => dir,
-        }),
-        None => {
-            let app = app.clone();
-            tauri::async_runtime::spawn_blocking(move || {
-                let d = app.dialog().file();
-                let chosen = match format {
-                    ExportFormat::Json => d
-                        .set_title("Export all your data")
-                        .set_file_name(format!("aftermile-export-{stamp}.json"))
-                        .add_filter("Aftermile export", &["json"])
-                        .blocking_save_file(),
-                    ExportFormat::Csv => d.set_title("Choose a folder for the CSV files").blocking_pick_folder(),
-                };
-                chosen.and_then(|p| p.into_path().ok())
-            })
-            .await
-            .map_err(|e| internal(e.to_string()))?
+    let target = match format {
+        ExportFormat::Json => {
+            dialogs::save_file(
+                &app,
+                "Export all your data",
+                &format!("aftermile-export-{stamp}.json"),
+                "Aftermile export",
+                &["json"],
+            )
+            .await?
         }
+        ExportFormat::Csv => dialogs::pick_folder(&app, "Choose a folder for the CSV files").await?,
     };
     let Some(target) = target else {
         return Ok(None);
     };
-    let mut progress = reporter(&app, "export");
+    let mut progress = reporter(&app, DataOp::Export);
     let summary = state
         .run(move |db| match format {
             ExportFormat::Json => transfer::export_json(db, &target, time::now(), &mut progress),
@@ -158,15 +176,16 @@ pub async fn export_data(
     Ok(Some(summary))
 }
 
-/// Imports an export document the runner picks (or `AFTERMILE_OPEN_FILE`); `None` if cancelled.
+/// Imports an export document the runner picks; `None` if cancelled.
 #[tauri::command]
-pub async fn import_data(app: AppHandle, state: State<'_, AppState>) -> Res<Option<ImportReport>> {
-    let Some(path) = pick_file(&app, "Import an Aftermile export", "Aftermile export", &["json"]).await? else {
+pub async fn import_data<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<Option<ImportReport>> {
+    let picked = dialogs::pick_file(&app, "Import an Aftermile export", "Aftermile export", &["json"]).await?;
+    let Some(path) = picked else {
         return Ok(None);
     };
-    let mut progress = reporter(&app, "import");
+    let mut progress = reporter(&app, DataOp::Import);
     let report = state
-        .write(move |db| {
+        .write(&[DataArea::Everything], move |db| {
             let text = std::fs::read_to_string(&path)?;
             ops::transfer::import_json(db, &text, time::now(), &mut progress)
         })
@@ -174,12 +193,33 @@ pub async fn import_data(app: AppHandle, state: State<'_, AppState>) -> Res<Opti
     Ok(Some(report))
 }
 
-/// Deletes everything after the typed confirmation, and starts again with an empty database.
+/// Deletes everything after the typed confirmation and a native one, and starts again with an
+/// empty database.
 #[tauri::command]
-pub async fn delete_all_data(app: AppHandle, state: State<'_, AppState>, confirm: String) -> Res<WipeReport> {
+pub async fn delete_all_data<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    confirm: String,
+) -> Res<WipeReport> {
+    // The core checks it again; checking first spares the runner a native dialog for nothing.
+    wipe::check_confirm(&confirm).map_err(|e| e.payload())?;
+    let sure = dialogs::confirm(
+        &app,
+        "Delete all your data?",
+        "Every entry, mark, reminder, backup and setting Aftermile holds on this computer will be deleted. \
+         This cannot be undone.",
+        "Delete everything",
+    )
+    .await?;
+    if !sure {
+        return Err(not_confirmed());
+    }
     let data_dir = state.data_dir.clone();
+    let webview = webview_dirs(&app, &data_dir);
     let report = state
-        .write(move |db| wipe::delete_all(db, &confirm, &data_dir, &webview_dirs(&app, &data_dir)))
+        .write(&[DataArea::Everything], move |db| {
+            wipe::delete_all(db, &confirm, &data_dir, &webview)
+        })
         .await?;
     *state.startup.lock().unwrap_or_else(|p| p.into_inner()) = StartupReport {
         data_dir: state.data_dir.display().to_string(),
@@ -190,7 +230,7 @@ pub async fn delete_all_data(app: AppHandle, state: State<'_, AppState>, confirm
 
 /// Where the webview keeps its own storage (localStorage, IndexedDB, caches). WebKitGTK and
 /// WebView2 put it under the app's local data and cache directories; only Aftermile uses them.
-fn webview_dirs(app: &AppHandle, data_dir: &std::path::Path) -> Vec<PathBuf> {
+fn webview_dirs<R: Runtime>(app: &AppHandle<R>, data_dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let p = app.path();
     [p.app_local_data_dir(), p.app_cache_dir()]
         .into_iter()
@@ -198,21 +238,4 @@ fn webview_dirs(app: &AppHandle, data_dir: &std::path::Path) -> Vec<PathBuf> {
         // Never a folder that holds the data folder (a portable install's parent, say).
         .filter(|d| !data_dir.starts_with(d) || d == data_dir)
         .collect()
-}
-
-async fn pick_file(app: &AppHandle, title: &str, filter: &str, exts: &'static [&'static str]) -> Res<Option<PathBuf>> {
-    if let Some(p) = env_path(OPEN_FILE_ENV) {
-        return Ok(Some(p));
-    }
-    let (app, title, filter) = (app.clone(), title.to_owned(), filter.to_owned());
-    tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title(title)
-            .add_filter(filter, exts)
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok())
-    })
-    .await
-    .map_err(|e| internal(e.to_string()))
 }

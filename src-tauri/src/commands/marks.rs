@@ -1,4 +1,7 @@
+//! The body chart: soreness marks, the heat map, a region's history, and the content.
+
 use aftermile_core::content::{self, Content};
+use aftermile_core::events::DataArea;
 use aftermile_core::marks::{self, HeatMapQuery, Mark, MarkInput, RegionHistory};
 use aftermile_core::{time, ErrorPayload};
 use tauri::State;
@@ -7,24 +10,32 @@ use crate::state::AppState;
 
 type Res<T> = Result<T, ErrorPayload>;
 
+const CHANGES: &[DataArea] = &[DataArea::Marks];
+
 #[tauri::command]
 pub async fn create_mark(state: State<'_, AppState>, input: MarkInput) -> Res<Mark> {
-    state.run(move |db| marks::create(db, &input, time::now())).await
+    state
+        .write(CHANGES, move |db| marks::create(db, &input, time::now()))
+        .await
 }
 
 #[tauri::command]
 pub async fn update_mark(state: State<'_, AppState>, id: String, input: MarkInput) -> Res<Mark> {
-    state.run(move |db| marks::update(db, &id, &input, time::now())).await
+    state
+        .write(CHANGES, move |db| marks::update(db, &id, &input, time::now()))
+        .await
 }
 
 #[tauri::command]
 pub async fn delete_mark(state: State<'_, AppState>, id: String) -> Res<Mark> {
-    state.run(move |db| marks::delete(db, &id)).await
+    state.write(CHANGES, move |db| marks::delete(db, &id)).await
 }
 
 #[tauri::command]
 pub async fn restore_mark(state: State<'_, AppState>, mark: Mark) -> Res<Mark> {
-    state.run(move |db| marks::restore(db, &mark, time::now())).await
+    state
+        .write(CHANGES, move |db| marks::restore(db, &mark, time::now()))
+        .await
 }
 
 #[tauri::command]

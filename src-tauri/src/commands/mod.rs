@@ -1,5 +1,11 @@
 //! Tauri commands. Each is `async` (a sync command would run on the main thread and freeze the
-//! window), converts its arguments and calls aftermile-core through `AppState::run`. Nothing more.
+//! window), converts its arguments and calls aftermile-core through `AppState::run` or
+//! `AppState::write`. Nothing more. Commands that need the app handle are generic over the
+//! runtime, so the tests below drive them through Tauri's mock runtime.
+//!
+//! Every command is listed three more times, and a test keeps the four lists equal: in build.rs
+//! (so Tauri makes a permission for it), in the main window's capability (so it is granted), and
+//! in the UI's IPC module (the only caller).
 
 pub mod briefing;
 pub mod data;
@@ -7,3 +13,53 @@ pub mod marks;
 pub mod reminders;
 pub mod sessions;
 pub mod settings;
+
+use tauri::ipc::Invoke;
+use tauri::Runtime;
+
+/// Every command, for `Builder::invoke_handler`.
+pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        data::startup_report,
+        data::last_panic,
+        data::list_backups,
+        data::back_up_now,
+        data::restore_backup,
+        data::restore_backup_file,
+        data::export_data,
+        data::import_data,
+        data::delete_all_data,
+        briefing::compose_briefing,
+        briefing::save_briefing,
+        briefing::print_briefing,
+        sessions::list_sessions,
+        sessions::get_session,
+        sessions::create_session,
+        sessions::update_session,
+        sessions::delete_session,
+        sessions::restore_session,
+        sessions::session_warnings,
+        settings::get_settings,
+        settings::update_settings,
+        settings::list_regions,
+        marks::create_mark,
+        marks::update_mark,
+        marks::delete_mark,
+        marks::restore_mark,
+        marks::heat_map,
+        marks::region_history,
+        marks::marks_for_session,
+        marks::get_content,
+        reminders::list_reminders,
+        reminders::create_reminder,
+        reminders::edit_reminder,
+        reminders::snooze_reminder,
+        reminders::act_on_reminder,
+        reminders::delete_reminder,
+        reminders::rule_sources,
+        reminders::export_ics,
+    ]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,3 +1,7 @@
+//! The session log.
+
+use aftermile_core::events::DataArea;
+use aftermile_core::recovery::Warning;
 use aftermile_core::sessions::{self, Session, SessionInput, SessionPage, SessionQuery};
 use aftermile_core::{ops, time, ErrorPayload};
 use tauri::State;
@@ -5,6 +9,9 @@ use tauri::State;
 use crate::state::AppState;
 
 type Res<T> = Result<T, ErrorPayload>;
+
+/// A saved session can move its plan's reminders, so every write names both.
+const CHANGES: &[DataArea] = &[DataArea::Sessions, DataArea::Reminders];
 
 #[tauri::command]
 pub async fn list_sessions(state: State<'_, AppState>, query: SessionQuery) -> Res<SessionPage> {
@@ -19,31 +26,33 @@ pub async fn get_session(state: State<'_, AppState>, id: String) -> Res<Session>
 #[tauri::command]
 pub async fn create_session(state: State<'_, AppState>, input: SessionInput) -> Res<Session> {
     state
-        .write(move |db| ops::sessions::create(db, &input, time::now()))
+        .write(CHANGES, move |db| ops::sessions::create(db, &input, time::now()))
         .await
 }
 
 #[tauri::command]
 pub async fn update_session(state: State<'_, AppState>, id: String, input: SessionInput) -> Res<Session> {
     state
-        .write(move |db| ops::sessions::update(db, &id, &input, time::now()))
+        .write(CHANGES, move |db| ops::sessions::update(db, &id, &input, time::now()))
         .await
 }
 
 #[tauri::command]
 pub async fn delete_session(state: State<'_, AppState>, id: String) -> Res<Session> {
-    state.write(move |db| ops::sessions::delete(db, &id, time::now())).await
+    state
+        .write(CHANGES, move |db| ops::sessions::delete(db, &id, time::now()))
+        .await
 }
 
 #[tauri::command]
 pub async fn restore_session(state: State<'_, AppState>, session: Session) -> Res<Session> {
     state
-        .write(move |db| ops::sessions::restore(db, &session, time::now()))
+        .write(CHANGES, move |db| ops::sessions::restore(db, &session, time::now()))
         .await
 }
 
 /// What the recovery rules say about a saved session, shown after saving it.
 #[tauri::command]
-pub async fn session_warnings(state: State<'_, AppState>, id: String) -> Res<Vec<aftermile_core::recovery::Warning>> {
+pub async fn session_warnings(state: State<'_, AppState>, id: String) -> Res<Vec<Warning>> {
     state.run(move |db| ops::warnings::for_session(db, &id)).await
 }

@@ -27,13 +27,7 @@ pub struct WipeReport {
 /// Deletes everything Aftermile stored under `data_dir`, and each of `webview_dirs` (the
 /// webview's local storage, IndexedDB and caches), then reopens `db` as a new empty database.
 pub fn delete_all(db: &mut Db, confirm: &str, data_dir: &Path, webview_dirs: &[PathBuf]) -> Result<WipeReport> {
-    if confirm != CONFIRM_WORD {
-        return Err(Error::field(
-            "confirm",
-            FieldCode::Mismatch,
-            format!("Type {CONFIRM_WORD} in capitals to confirm."),
-        ));
-    }
+    check_confirm(confirm)?;
     if db.is_read_only() {
         return Err(Error::ReadOnly);
     }
@@ -60,6 +54,19 @@ pub fn delete_all(db: &mut Db, confirm: &str, data_dir: &Path, webview_dirs: &[P
     match failed {
         Some(e) => Err(e),
         None => Ok(WipeReport { removed }),
+    }
+}
+
+/// Refuses anything but the exact confirmation word.
+pub fn check_confirm(confirm: &str) -> Result<()> {
+    if confirm == CONFIRM_WORD {
+        Ok(())
+    } else {
+        Err(Error::field(
+            "confirm",
+            FieldCode::Mismatch,
+            format!("Type {CONFIRM_WORD} in capitals to confirm."),
+        ))
     }
 }
 

@@ -1,6 +1,8 @@
 //! The canonical body regions (DESIGN.md "Body regions"). Ids are stored in the database and shared
 //! with the UI, the body chart and the briefing sheet, so they never change once shipped.
 
+pub mod figure;
+
 use serde::Serialize;
 use ts_rs::TS;
 

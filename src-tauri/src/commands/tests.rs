@@ -1,0 +1,179 @@
+//! The commands through Tauri's mock runtime (no window, no webview), and the four command lists
+//! kept equal.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use aftermile_core::events::{DataArea, DataChanged};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+use crate::state::AppState;
+
+struct Harness {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    changes: Arc<Mutex<Vec<DataChanged>>>,
+    _dir: tempfile::TempDir,
+}
+
+fn app() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let changes = Arc::new(Mutex::new(Vec::new()));
+    let seen = changes.clone();
+    let state = AppState::open_at(dir.path().join("data"), Box::new(move |c| seen.lock().unwrap().push(c)));
+    let app = mock_builder()
+        .manage(state)
+        .manage(super::briefing::Preview::default())
+        .invoke_handler(super::handler())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Harness {
+        _app: app,
+        window,
+        changes,
+        _dir: dir,
+    }
+}
+
+fn call(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
+}
+
+fn run(start: &str) -> Value {
+    json!({
+        "startLocal": start, "zone": "Europe/London", "durationS": 2400, "distanceM": 8000.0,
+        "rpe": 4, "notes": "easy", "details": { "kind": "easy_run" }
+    })
+}
+
+#[test]
+fn a_saved_session_lists_and_says_what_changed() {
+    let h = app();
+    let saved = call(&h, "create_session", json!({ "input": run("2026-03-01T07:00") })).unwrap();
+    assert_eq!(saved["notes"], "easy");
+    assert_eq!(saved["startUtc"], "2026-03-01T07:00:00Z");
+    let page = call(&h, "list_sessions", json!({ "query": { "kinds": [], "zone": "UTC" } })).unwrap();
+    assert_eq!(page["items"][0]["id"], saved["id"]);
+    assert_eq!(
+        *h.changes.lock().unwrap(),
+        [DataChanged {
+            areas: vec![DataArea::Sessions, DataArea::Reminders]
+        }],
+        "one write, one data-changed event"
+    );
+}
+
+#[test]
+fn bad_input_comes_back_as_the_payload_and_writes_nothing() {
+    let h = app();
+    let mut input = run("2026-03-01T07:00");
+    input["rpe"] = json!(12);
+    let err = call(&h, "create_session", json!({ "input": input })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["field"], "rpe");
+    assert!(h.changes.lock().unwrap().is_empty(), "a refused write is no change");
+    let page = call(&h, "list_sessions", json!({ "query": { "kinds": [], "zone": "UTC" } })).unwrap();
+    assert_eq!(page["items"], json!([]));
+}
+
+#[test]
+fn delete_all_refuses_a_wrong_word_before_asking_anything() {
+    let h = app();
+    call(&h, "create_session", json!({ "input": run("2026-03-01T07:00") })).unwrap();
+    let err = call(&h, "delete_all_data", json!({ "confirm": "delete" })).unwrap_err();
+    assert_eq!(err["field"], "confirm");
+    let page = call(&h, "list_sessions", json!({ "query": { "kinds": [], "zone": "UTC" } })).unwrap();
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_preview_frame_gets_the_sheet_the_page_composed() {
+    let h = app();
+    let request = json!({
+        "appointment": "2026-03-10", "zone": "Europe/London", "goals": [], "pressure": null,
+        "shareContact": false, "shareHealth": { "injuries": false, "medication": false, "allergies": false },
+        "note": "left calf please"
+    });
+    call(&h, "compose_briefing", json!({ "request": request.clone() })).unwrap();
+    let preview = h.window.state::<super::briefing::Preview>();
+    let parsed: aftermile_core::briefing::BriefingRequest = serde_json::from_value(request).unwrap();
+    let html = preview.kept_for(&parsed).expect("kept for the frame");
+    assert!(html.contains("left calf please"));
+}
+
+// --- The four lists of commands. ---
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Every `"…"` string inside the `[...]` that follows `marker`.
+fn quoted_list(text: &str, marker: &str) -> BTreeSet<String> {
+    let start = text.find(marker).unwrap_or_else(|| panic!("{marker} not found")) + marker.len();
+    let body = &text[start..start + text[start..].find(']').unwrap()];
+    body.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+}
+
+#[test]
+fn every_command_is_declared_granted_handled_and_called_and_no_other() {
+    let declared = quoted_list(&read("src-tauri/build.rs"), "const COMMANDS: &[&str] = &[");
+    let granted: BTreeSet<String> = {
+        let cap: Value = serde_json::from_str(&read("src-tauri/capabilities/main.json")).unwrap();
+        cap["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+            .map(|p| p.replace('-', "_"))
+            .collect()
+    };
+    let handled: BTreeSet<String> = {
+        let text = read("src-tauri/src/commands/mod.rs");
+        let start = text.find("generate_handler![").unwrap() + "generate_handler![".len();
+        let body = &text[start..start + text[start..].find(']').unwrap()];
+        body.split(',')
+            .filter_map(|p| p.trim().rsplit("::").next())
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let called: BTreeSet<String> = {
+        let text = read("ui/src/lib/api.ts");
+        text.match_indices("call<")
+            .filter_map(|(i, _)| {
+                let rest = &text[i..];
+                let open = rest.find("('")?;
+                let name = &rest[open + 2..];
+                Some(name[..name.find('\'')?].to_owned())
+            })
+            .collect()
+    };
+    assert!(declared.len() > 30, "{declared:?}");
+    assert_eq!(granted, declared, "capabilities/main.json vs build.rs");
+    assert_eq!(handled, declared, "commands::handler vs build.rs");
+    assert_eq!(called, declared, "ui/src/lib/api.ts vs build.rs");
+}
