@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../lib/bindings/Session';
+import type { SessionPage } from '../../lib/bindings/SessionPage';
+import type { SessionQuery } from '../../lib/bindings/SessionQuery';
+import { compareSessions, groupByMonth, SessionLog } from './logStore.svelte';
+
+function s(id: string, startUtc: string, kind: 'easy_run' | 'workout' = 'easy_run'): Session {
+  return {
+    id,
+    startUtc,
+    zone: 'UTC',
+    startLocal: startUtc.slice(0, 16),
+    durationS: null,
+    distanceM: null,
+    rpe: null,
+    notes: '',
+    details: { kind },
+    createdAt: startUtc,
+    updatedAt: startUtc,
+  };
+}
+
+/** A fake core over a fixed list, paging by position like a keyset would. */
+function fakeCore(all: Session[]) {
+  const sorted = [...all].sort(compareSessions);
+  const queries: SessionQuery[] = [];
+  const fetch = async (q: SessionQuery): Promise<SessionPage> => {
+    queries.push(q);
+    const start = q.cursor ? sorted.findIndex((x) => x.id === q.cursor) + 1 : 0;
+    const limit = q.limit ?? 50;
+    const items = sorted.slice(start, start + limit);
+    const more = start + limit < sorted.length;
+    return { items, nextCursor: more ? items[items.length - 1].id : null };
+  };
+  return { fetch, queries };
+}
+
+const days = (n: number) =>
+  Array.from({ length: n }, (_, i) => s(`id${String(i).padStart(4, '0')}`, new Date(Date.UTC(2024, 0, 1 + i, 7)).toISOString()));
+
+describe('SessionLog paging', () => {
+  it('loads pages newest first until the cursor runs out', async () => {
+    const core = fakeCore(days(5));
+    const log = new SessionLog(core.fetch, 'Europe/Oslo', 2);
+    await log.reload();
+    expect(log.items.map((x) => x.id)).toEqual(['id0004', 'id0003']);
+    expect(log.hasMore).toBe(true);
+    await log.loadMore();
+    await log.loadMore();
+    expect(log.items.map((x) => x.id)).toEqual(['id0004', 'id0003', 'id0002', 'id0001', 'id0000']);
+    expect(log.hasMore).toBe(false);
+    await log.loadMore();
+    expect(core.queries).toHaveLength(3);
+    expect(core.queries[1]).toMatchObject({ cursor: 'id0003', zone: 'Europe/Oslo', limit: 2 });
+  });
+
+  it('sends the filter with blank dates as null', async () => {
+    const core = fakeCore([]);
+    const log = new SessionLog(core.fetch, 'UTC');
+    await log.reload({ kinds: ['race', 'massage'], from: '2024-01-01', to: '' });
+    expect(core.queries[0]).toEqual({
+      kinds: ['race', 'massage'],
+      from: '2024-01-01',
+      to: null,
+      zone: 'UTC',
+      cursor: null,
+      limit: 50,
+    });
+    expect(log.loaded).toBe(true);
+  });
+
+  it('ignores a second loadMore while one is in flight', async () => {
+    const core = fakeCore(days(6));
+    const log = new SessionLog(core.fetch, 'UTC', 2);
+    await log.reload();
+    const a = log.loadMore();
+    const b = log.loadMore();
+    await Promise.all([a, b]);
+    expect(log.items).toHaveLength(4);
+    expect(core.queries).toHaveLength(2);
+  });
+
+  it('drops a page that arrives after the filter changed', async () => {
+    let release: (p: SessionPage) => void = () => {};
+    const slow = new Promise<SessionPage>((r) => (release = r));
+    const fresh: SessionPage = { items: [s('new', '2024-02-01T00:00:00Z')], nextCursor: null };
+    const pages = [slow, Promise.resolve(fresh)];
+    const log = new SessionLog(() => pages.shift()!, 'UTC');
+    const first = log.reload();
+    await log.reload({ kinds: ['race'], from: '', to: '' });
+    release({ items: [s('stale', '2024-01-01T00:00:00Z')], nextCursor: 'stale' });
+    await first;
+    expect(log.items.map((x) => x.id)).toEqual(['new']);
+    expect(log.nextCursor).toBeNull();
+    expect(log.loading).toBe(false);
+  });
+
+  it('keeps the error payload when a page fails', async () => {
+    const log = new SessionLog(() => Promise.reject({ code: 'busy', message: 'Busy', fields: [] }), 'UTC');
+    await log.reload();
+    expect(log.error).toEqual({ code: 'busy', message: 'Busy', fields: [] });
+    expect(log.loading).toBe(false);
+  });
+});
+
+describe('SessionLog upsert', () => {
+  async function loaded(n: number, pageSize = 50) {
+    const log = new SessionLog(fakeCore(days(n)).fetch, 'UTC', pageSize);
+    await log.reload();
+    return log;
+  }
+
+  it('inserts a new entry in date order', async () => {
+    const log = await loaded(3);
+    log.upsert(s('mid', '2024-01-02T12:00:00Z'));
+    expect(log.items.map((x) => x.id)).toEqual(['id0002', 'mid', 'id0001', 'id0000']);
+  });
+
+  it('moves an edited entry to its new date', async () => {
+    const log = await loaded(3);
+    log.upsert({ ...log.items[2], startUtc: '2025-01-01T00:00:00Z' });
+    expect(log.items.map((x) => x.id)).toEqual(['id0000', 'id0002', 'id0001']);
+  });
+
+  it('leaves an entry older than the loaded pages to paging', async () => {
+    const log = await loaded(5, 2);
+    log.upsert(s('old', '2020-01-01T00:00:00Z'));
+    expect(log.items.map((x) => x.id)).not.toContain('old');
+  });
+
+  it('drops an entry whose kind the filter hides', async () => {
+    const log = await loaded(2);
+    log.filter = { kinds: ['workout'], from: '', to: '' };
+    log.upsert({ ...log.items[0] });
+    expect(log.items).toHaveLength(1);
+  });
+
+  it('removes by id', async () => {
+    const log = await loaded(3);
+    log.remove('id0001');
+    expect(log.items.map((x) => x.id)).toEqual(['id0002', 'id0000']);
+  });
+});
+
+describe('groupByMonth', () => {
+  it('groups consecutive entries by wall-clock month', () => {
+    const g = groupByMonth([s('a', '2024-03-02T00:00:00Z'), s('b', '2024-03-01T00:00:00Z'), s('c', '2024-02-28T00:00:00Z')]);
+    expect(g.map((x) => [x.key, x.items.map((i) => i.id)])).toEqual([
+      ['2024-03', ['a', 'b']],
+      ['2024-02', ['c']],
+    ]);
+  });
+});
