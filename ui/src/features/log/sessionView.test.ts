@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../lib/bindings/Session';
-import { kindGroup, sessionStats, sessionTitle } from './sessionView';
+import { kindGroup, sessionStats } from './sessionView';
 
 function session(over: Partial<Session>): Session {
   return {
@@ -18,30 +18,6 @@ function session(over: Partial<Session>): Session {
     ...over,
   };
 }
-
-describe('sessionTitle', () => {
-  it.each([
-    ['a run by its kind', session({ details: { kind: 'long_run' } }), 'Long run'],
-    [
-      'a race by its name',
-      session({ details: { kind: 'race', name: 'Berlin Marathon', distance: 'marathon', status: 'done', finishTimeS: null } }),
-      'Berlin Marathon',
-    ],
-    [
-      'a massage by type and therapist',
-      session({ details: { kind: 'massage', massageType: 'deep_tissue', therapist: ' Ana ', pressure: null, focusRegions: [], feltAfter: '' } }),
-      'Deep tissue with Ana',
-    ],
-    [
-      'a massage without therapist',
-      session({ details: { kind: 'massage', massageType: 'foam_rolling', therapist: '', pressure: null, focusRegions: [], feltAfter: '' } }),
-      'Foam rolling',
-    ],
-    ['other recovery by its type', session({ details: { kind: 'other_recovery', recoveryType: 'ice_bath' } }), 'Ice bath'],
-  ])('names %s', (_name, s, title) => {
-    expect(sessionTitle(s)).toBe(title);
-  });
-});
 
 describe('sessionStats', () => {
   it('gives distance, duration, pace and effort for a run in the chosen unit', () => {

@@ -4,7 +4,7 @@
 import type { Session } from '../../lib/bindings/Session';
 import type { SessionKind } from '../../lib/bindings/SessionKind';
 import type { Units } from '../../lib/bindings/Units';
-import { KINDS, labelOf, MASSAGE_TYPES, PRESSURES, RACE_DISTANCES, RECOVERY_TYPES } from '../../lib/labels';
+import { labelOf, PRESSURES, RACE_DISTANCES } from '../../lib/labels';
 import { formatDistance, formatDuration, formatPace } from '../../lib/units';
 
 export type KindGroup = 'run' | 'race' | 'massage' | 'recovery';
@@ -20,26 +20,6 @@ export function kindGroup(kind: SessionKind): KindGroup {
       return 'recovery';
     default:
       return 'run';
-  }
-}
-
-export function kindLabel(kind: SessionKind): string {
-  return labelOf(KINDS, kind);
-}
-
-export function sessionTitle(s: Session): string {
-  const d = s.details;
-  switch (d.kind) {
-    case 'race':
-      return d.name.trim() || `${labelOf(RACE_DISTANCES, d.distance)} race`;
-    case 'massage': {
-      const type = labelOf(MASSAGE_TYPES, d.massageType);
-      return d.therapist.trim() ? `${type} with ${d.therapist.trim()}` : type;
-    }
-    case 'other_recovery':
-      return labelOf(RECOVERY_TYPES, d.recoveryType);
-    default:
-      return kindLabel(d.kind);
   }
 }
 

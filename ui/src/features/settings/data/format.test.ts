@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../../lib/bindings/BackupInfo';
-import {
-  backupReason,
-  formatBytes,
-  formatWhen,
-  importSummary,
-  isDeleteConfirmed,
-  percent,
-  progressText,
-  recoveryTitle,
-} from './format';
+import { backupReason, importSummary, isDeleteConfirmed, percent, progressText } from './format';
 
 const backup = (reason: string): BackupInfo => ({
   name: `aftermile-20260419T073000Z-${reason}.sqlite3`,
@@ -30,14 +21,7 @@ describe('delete confirmation', () => {
   ])('%j → %s', (typed, ok) => expect(isDeleteConfirmed(typed)).toBe(ok));
 });
 
-describe('numbers', () => {
-  it('sizes', () => {
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(2048)).toBe('2.0 KB');
-    expect(formatBytes(123456)).toBe('121 KB');
-    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
-  });
-
+describe('progress', () => {
   it('percent stays within 0–100 and an empty job is done', () => {
     expect(percent({ phase: 'writing', done: 500, total: 2000 })).toBe(25);
     expect(percent({ phase: 'writing', done: 2001, total: 2000 })).toBe(100);
@@ -59,11 +43,6 @@ describe('words', () => {
     expect(backupReason(backup('something_new'))).toBe('something_new');
   });
 
-  it('shows the time in the given zone', () => {
-    expect(formatWhen('2026-04-19T07:30:00Z', 'en-GB', 'Europe/London')).toBe('Sun, 19 Apr 2026, 08:30');
-    expect(formatWhen('not a date')).toBe('not a date');
-  });
-
   it('summarises an import, leaving out what did not happen', () => {
     const none = { added: 0, updated: 0, skipped: 0 };
     expect(
@@ -80,9 +59,4 @@ describe('words', () => {
     );
   });
 
-  it('titles the recovery screen by problem', () => {
-    expect(recoveryTitle('corrupt')).toBe('Your data file was damaged');
-    expect(recoveryTitle('empty_file')).toBe('Your data file was empty');
-    expect(recoveryTitle('other')).toBe('Your data file could not be used');
-  });
 });

@@ -1,5 +1,5 @@
-//! Words and numbers for the "Your data" section and the recovery screen. Plain functions of plain
-//! data, so they are tested without a window.
+//! Words and numbers for the "Your data" section. Plain functions of plain data, so they are tested
+//! without a window.
 
 import type { BackupInfo } from '../../../lib/bindings/BackupInfo';
 import type { ImportCounts } from '../../../lib/bindings/ImportCounts';
@@ -14,12 +14,6 @@ export function isDeleteConfirmed(typed: string): boolean {
   return typed === CONFIRM_WORD;
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 const REASONS: Record<string, string> = {
   auto: 'Daily',
   manual: 'Made by you',
@@ -29,21 +23,6 @@ const REASONS: Record<string, string> = {
 
 export function backupReason(b: BackupInfo): string {
   return REASONS[b.reason] ?? b.reason;
-}
-
-/** "Sun 19 Apr 2026, 08:30" in the runner's own zone and locale. */
-export function formatWhen(iso: string, locale?: string, timeZone?: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  });
 }
 
 /** Whole percent, 0 to 100; an empty job is done. */
@@ -81,14 +60,4 @@ export function importSummary(r: ImportReport): string {
     r.settingsApplied ? `Settings: ${r.settingsApplied} taken from the file` : null,
   ].filter((x): x is string => x !== null);
   return lines.length ? `${lines.join('. ')}.` : 'The file had nothing to import.';
-}
-
-const PROBLEMS: Record<string, string> = {
-  corrupt: 'Your data file was damaged',
-  not_a_database: 'Your data file was not readable',
-  empty_file: 'Your data file was empty',
-};
-
-export function recoveryTitle(problem: string): string {
-  return PROBLEMS[problem] ?? 'Your data file could not be used';
 }
