@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blankForm, formFromMark, intensityWord, toInput } from './markForm';
 import { mark } from '../../lib/body/fixtures';
+import { blankForm, formFromMark, intensityWord, toInput } from './markForm';
 
 describe('mark form', () => {
   it('asks for a sensation before sending anything', () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../lib/bindings/Profile';
 import {
   defaultRequest,
-  errorsByField,
   isShared,
   localDate,
   requestKey,
@@ -53,16 +52,6 @@ describe('briefing form', () => {
     expect(isShared(r, 'contact')).toBe(true);
     expect(isShared(r, 'injuries')).toBe(false);
     expect(isShared(r, 'medication')).toBe(true);
-  });
-
-  it('maps the first error per field', () => {
-    expect(
-      errorsByField([
-        { field: 'goals', code: 'duplicate', message: 'Once each.' },
-        { field: 'goals', code: 'x', message: 'Second.' },
-        { field: 'note', code: 'too_long', message: 'Too long.' },
-      ]),
-    ).toEqual({ goals: 'Once each.', note: 'Too long.' });
   });
 
   it('keys requests by content and dates by local day', () => {

@@ -2,7 +2,6 @@
 //! request the core composes from. Free of Svelte and IPC so it is tested with plain objects.
 
 import type { BriefingRequest } from '../../lib/bindings/BriefingRequest';
-import type { FieldError } from '../../lib/bindings/FieldError';
 import type { Pressure } from '../../lib/bindings/Pressure';
 import type { Profile } from '../../lib/bindings/Profile';
 
@@ -69,13 +68,6 @@ export function withShared(
 ): BriefingRequest {
   if (key === 'contact') return { ...req, shareContact: on };
   return { ...req, shareHealth: { ...req.shareHealth, [key]: on } };
-}
-
-/** Field errors by field id, the first message for each. */
-export function errorsByField(fields: readonly FieldError[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of fields) out[f.field] ??= f.message;
-  return out;
 }
 
 /** A stable key for a request: the preview reloads only when it changes. */

@@ -4,12 +4,12 @@
 //! Every reload bumps a generation number; a page that arrives for an older generation (the filter
 //! changed while it was in flight) is dropped instead of mixed into the new list.
 
+import { toErrorPayload } from '../../lib/api';
 import type { ErrorPayload } from '../../lib/bindings/ErrorPayload';
 import type { Session } from '../../lib/bindings/Session';
 import type { SessionKind } from '../../lib/bindings/SessionKind';
 import type { SessionPage } from '../../lib/bindings/SessionPage';
 import type { SessionQuery } from '../../lib/bindings/SessionQuery';
-import { toErrorPayload } from '../../lib/api';
 
 export interface LogFilter {
   kinds: SessionKind[];

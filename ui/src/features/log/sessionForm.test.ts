@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../lib/bindings/Session';
+import { fieldErrors } from '../../lib/forms';
 import {
   distanceRequired,
   emptyForm,
-  errorMap,
   formFromSession,
   shownFields,
   toInput,
@@ -88,7 +88,7 @@ describe('toInput', () => {
   it('reports unreadable text beside each field, naming it', () => {
     const r = toInput(base({ duration: 'abc', distance: 'far', rpe: 'high' }), 'km');
     expect(r.ok).toBe(false);
-    const errs = r.ok ? {} : errorMap(r.errors);
+    const errs = r.ok ? {} : fieldErrors(r.errors);
     expect(Object.keys(errs).sort()).toEqual(['distance', 'duration', 'rpe']);
     expect(errs.duration).toMatch(/^Duration/);
     expect(errs.distance).toMatch(/^Distance must be a number of km/);
@@ -163,16 +163,7 @@ describe('formFromSession', () => {
   });
 });
 
-describe('errorMap and shownFields', () => {
-  it('keeps the first message per field and skips field-less errors', () => {
-    const m = errorMap([
-      { field: 'start', code: 'a', message: 'first' },
-      { field: 'start', code: 'b', message: 'second' },
-      { field: '', code: 'disk_full', message: 'Disk full' },
-    ]);
-    expect(m).toEqual({ start: 'first' });
-  });
-
+describe('shownFields', () => {
   it('lists the fields shown for a massage', () => {
     const s = shownFields({ kind: 'massage', raceStatus: 'done' });
     expect(s.has('therapist')).toBe(true);

@@ -205,15 +205,6 @@ export function toInput(f: FormState, units: Units): ToInput {
   };
 }
 
-/** Field id → message, keeping the first message when a field is refused twice. */
-export function errorMap(errors: readonly FieldError[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const e of errors) {
-    if (e.field && !(e.field in map)) map[e.field] = e.message;
-  }
-  return map;
-}
-
 /** Field ids the form shows for its current kind; errors for others go to the banner. */
 export function shownFields(f: Pick<FormState, 'kind' | 'raceStatus'>): Set<string> {
   const vis = visibleFields(f);
