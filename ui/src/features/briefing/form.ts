@@ -70,6 +70,9 @@ export function withShared(
   return { ...req, shareHealth: { ...req.shareHealth, [key]: on } };
 }
 
+/** What the sheet's buttons do with it. */
+export type SheetAction = 'print' | 'pdf' | 'html';
+
 /** A stable key for a request: the preview reloads only when it changes. */
 export function requestKey(req: BriefingRequest): string {
   return JSON.stringify(req);
