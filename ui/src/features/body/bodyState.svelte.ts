@@ -91,6 +91,20 @@ export class BodyState {
     await Promise.all([this.loadHeat(), this.selected ? this.loadRegion(this.selected) : undefined]);
   }
 
+  /**
+   * After a write elsewhere: what is shown, read again. A failure shows as the load error, with
+   * its "Try again", rather than as a toast that could push aside one in use (an Undo).
+   */
+  async reread(): Promise<void> {
+    if (!this.content) return this.start();
+    try {
+      await Promise.all([this.refresh(), this.loadSessions()]);
+      this.loadError = null;
+    } catch (e) {
+      this.loadError = toErrorPayload(e).message;
+    }
+  }
+
   /** Selects a region with a fresh form; false when it already was selected. */
   select(id: string): boolean {
     if (this.selected === id) return false;

@@ -109,6 +109,38 @@ describe('BodyState', () => {
     expect(s.formSigns?.sensation).toBe('pain');
   });
 
+  it('rereads the chart, the history and the sessions after a write elsewhere, or starts over if it never loaded', async () => {
+    let sessions = 0;
+    const { src, asked } = sources([mark({ regionId: 'calf_l' })], { recentSessions: async () => (sessions++, []) });
+    const s = new BodyState(src);
+    await s.reread();
+    expect(s.content).toBe(content);
+    s.select('calf_l');
+    asked.length = 0;
+    await s.reread();
+    expect(asked.sort()).toEqual(['heat:7', 'history:calf_l']);
+    expect(sessions).toBe(2);
+    expect(s.selected).toBe('calf_l');
+  });
+
+  it('shows a failed reread as the load error, and clears it once one succeeds', async () => {
+    let fail = true;
+    const s = new BodyState(
+      sources([], {
+        heatMap: async () => {
+          if (fail) throw { code: 'busy', message: 'The database is busy.', fields: [] };
+          return [];
+        },
+      }).src,
+    );
+    s.content = content;
+    await s.reread();
+    expect(s.loadError).toBe('The database is busy.');
+    fail = false;
+    await s.reread();
+    expect(s.loadError).toBeNull();
+  });
+
   it('keeps the newer window when an older answer comes last', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

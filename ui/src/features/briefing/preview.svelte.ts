@@ -17,6 +17,8 @@ export class BriefingPreview {
   /** Field id → message, or `form` for a refusal that names no field. */
   errors = $state<Record<string, string>>({});
   busy = $state(false);
+  /** Changes when the data behind the sheet did: the frame loads the same address again. */
+  revision = $state(0);
 
   readonly #compose: (req: BriefingRequest) => Promise<Briefing>;
   readonly #urlOf: (req: BriefingRequest) => string;
@@ -54,6 +56,12 @@ export class BriefingPreview {
     } finally {
       if (mine === this.#latest) this.busy = false;
     }
+  }
+
+  /** The data behind the sheet changed, so the same request makes a new sheet. */
+  async recompose(req: BriefingRequest): Promise<void> {
+    await this.compose(req);
+    this.revision += 1;
   }
 
   dispose(): void {

@@ -64,6 +64,17 @@ describe('BriefingPreview', () => {
     expect(preview.url).toBe('new');
   });
 
+  it('composes the same request again after the data changed, and reloads the frame', async () => {
+    const compose = vi.fn(async (r: BriefingRequest) => sheetFor(r));
+    const preview = new BriefingPreview(compose, (r) => r.note);
+    await preview.compose(request('a'));
+    expect(preview.revision).toBe(0);
+    await preview.recompose(request('a'));
+    expect(compose).toHaveBeenCalledTimes(2);
+    expect(preview.url).toBe('a');
+    expect(preview.revision).toBe(1);
+  });
+
   it('puts field errors beside their fields, and any other refusal on the form', async () => {
     let refusal: unknown = {
       code: 'invalid_input',

@@ -3,6 +3,9 @@
 //!
 //! Every reload bumps a generation number; a page that arrives for an older generation (the filter
 //! changed while it was in flight) is dropped instead of mixed into the new list.
+//!
+//! After a write elsewhere, `refresh` fetches again as many entries as are loaded and swaps them
+//! in at once, so rows the runner has scrolled to stay where they are.
 
 import { toErrorPayload } from '../../lib/api';
 import type { ErrorPayload } from '../../lib/bindings/ErrorPayload';
@@ -18,6 +21,8 @@ export interface LogFilter {
 }
 
 export const PAGE_SIZE = 50;
+/** The most the core returns in one page. */
+export const MAX_PAGE_SIZE = 500;
 
 /** Newest first, as the core orders: start instant descending, then id descending. */
 export function compareSessions(a: Session, b: Session): number {
@@ -55,14 +60,14 @@ export class SessionLog {
     return this.filter.from !== '' || this.filter.to !== '';
   }
 
-  query(cursor: string | null): SessionQuery {
+  query(cursor: string | null, limit = this.#pageSize): SessionQuery {
     return {
       kinds: [...this.filter.kinds],
       from: this.filter.from || null,
       to: this.filter.to || null,
       zone: this.#zone,
       cursor,
-      limit: this.#pageSize,
+      limit,
     };
   }
 
@@ -84,6 +89,36 @@ export class SessionLog {
       this.nextCursor = null;
       this.error = toErrorPayload(e);
       this.loaded = true;
+    } finally {
+      if (gen === this.#gen) this.loading = false;
+    }
+  }
+
+  /**
+   * Fetches again what is loaded (at least one page) and swaps it in whole. A failure keeps the
+   * list as it was and says so.
+   */
+  async refresh(): Promise<void> {
+    const gen = ++this.#gen;
+    const want = Math.max(this.items.length, this.#pageSize);
+    const limit = Math.min(want, MAX_PAGE_SIZE);
+    this.loading = true;
+    try {
+      const items: Session[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await this.#fetch(this.query(cursor, limit));
+        if (gen !== this.#gen) return;
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null && items.length < want);
+      this.items = items;
+      this.nextCursor = cursor;
+      this.error = null;
+      this.loaded = true;
+    } catch (e) {
+      if (gen !== this.#gen) return;
+      this.error = toErrorPayload(e);
     } finally {
       if (gen === this.#gen) this.loading = false;
     }

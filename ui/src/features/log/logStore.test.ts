@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../lib/bindings/Session';
 import type { SessionPage } from '../../lib/bindings/SessionPage';
 import type { SessionQuery } from '../../lib/bindings/SessionQuery';
-import { compareSessions, groupByMonth, SessionLog } from './logStore.svelte';
+import { compareSessions, groupByMonth, MAX_PAGE_SIZE, SessionLog } from './logStore.svelte';
 
 function s(id: string, startUtc: string, kind: 'easy_run' | 'workout' = 'easy_run'): Session {
   return {
@@ -20,12 +20,12 @@ function s(id: string, startUtc: string, kind: 'easy_run' | 'workout' = 'easy_ru
   };
 }
 
-/** A fake core over a fixed list, paging by position like a keyset would. */
+/** A fake core over a list (a test may change it between fetches), paging like a keyset would. */
 function fakeCore(all: Session[]) {
-  const sorted = [...all].sort(compareSessions);
   const queries: SessionQuery[] = [];
   const fetch = async (q: SessionQuery): Promise<SessionPage> => {
     queries.push(q);
+    const sorted = all.filter((x) => q.kinds.length === 0 || q.kinds.includes(x.details.kind)).sort(compareSessions);
     const start = q.cursor ? sorted.findIndex((x) => x.id === q.cursor) + 1 : 0;
     const limit = q.limit ?? 50;
     const items = sorted.slice(start, start + limit);
@@ -100,6 +100,77 @@ describe('SessionLog paging', () => {
     await log.reload();
     expect(log.error).toEqual({ code: 'busy', message: 'Busy', fields: [] });
     expect(log.loading).toBe(false);
+  });
+});
+
+describe('SessionLog refresh', () => {
+  it('fetches again as many entries as are loaded, in one go, and keeps paging after them', async () => {
+    const all = days(9);
+    const core = fakeCore(all);
+    const log = new SessionLog(core.fetch, 'UTC', 2);
+    await log.reload();
+    await log.loadMore();
+    await log.loadMore();
+    expect(log.items).toHaveLength(6);
+    all.push(s('new', '2025-01-01T07:00:00Z'));
+    all.splice(all.findIndex((x) => x.id === 'id0007'), 1);
+    core.queries.length = 0;
+    await log.refresh();
+    expect(core.queries).toEqual([expect.objectContaining({ cursor: null, limit: 6 })]);
+    expect(log.items.map((x) => x.id)).toEqual(['new', 'id0008', 'id0006', 'id0005', 'id0004', 'id0003']);
+    await log.loadMore();
+    expect(log.items.map((x) => x.id).slice(6)).toEqual(['id0002', 'id0001']);
+  });
+
+  it('fetches at least a page, and in pages the core allows', async () => {
+    const core = fakeCore(days(1200));
+    const log = new SessionLog(core.fetch, 'UTC', 300);
+    await log.reload();
+    await log.loadMore();
+    await log.loadMore();
+    core.queries.length = 0;
+    await log.refresh();
+    expect(core.queries.map((q) => q.limit)).toEqual([MAX_PAGE_SIZE, MAX_PAGE_SIZE]);
+    expect(log.items).toHaveLength(1000);
+    expect(log.hasMore).toBe(true);
+
+    const few = new SessionLog(fakeCore(days(3)).fetch, 'UTC', 2);
+    await few.refresh();
+    expect(few.items).toHaveLength(2);
+    expect(few.loaded).toBe(true);
+  });
+
+  it('keeps the list when the refresh fails, and says why', async () => {
+    let fail = false;
+    const core = fakeCore(days(3));
+    const log = new SessionLog(
+      async (q) => {
+        if (fail) throw { code: 'busy', message: 'Busy', fields: [] };
+        return core.fetch(q);
+      },
+      'UTC',
+    );
+    await log.reload();
+    fail = true;
+    await log.refresh();
+    expect(log.items).toHaveLength(3);
+    expect(log.error?.message).toBe('Busy');
+    expect(log.loading).toBe(false);
+  });
+
+  it('gives way to a new filter chosen while it runs', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const core = fakeCore([...days(3), s('w1', '2024-02-01T07:00:00Z', 'workout')]);
+    const log = new SessionLog(async (q) => {
+      if (q.kinds.length === 0) await gate;
+      return core.fetch(q);
+    }, 'UTC');
+    const refreshing = log.refresh();
+    await log.reload({ kinds: ['workout'], from: '', to: '' });
+    release();
+    await refreshing;
+    expect(log.items.map((x) => x.id)).toEqual(['w1']);
   });
 });
 
