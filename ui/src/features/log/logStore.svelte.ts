@@ -34,7 +34,10 @@ export function compareSessions(a: Session, b: Session): number {
 export class SessionLog {
   items = $state<Session[]>([]);
   nextCursor = $state<string | null>(null);
+  /** A first page or the next one is on its way: the list is about to change. */
   loading = $state(false);
+  /** What is loaded is being fetched again; the list stays as it is until the answer swaps in. */
+  refreshing = $state(false);
   /** True once the first page of the current filter has arrived. */
   loaded = $state(false);
   error = $state<ErrorPayload | null>(null);
@@ -90,7 +93,7 @@ export class SessionLog {
       this.error = toErrorPayload(e);
       this.loaded = true;
     } finally {
-      if (gen === this.#gen) this.loading = false;
+      this.#settle(gen);
     }
   }
 
@@ -102,7 +105,7 @@ export class SessionLog {
     const gen = ++this.#gen;
     const want = Math.max(this.items.length, this.#pageSize);
     const limit = Math.min(want, MAX_PAGE_SIZE);
-    this.loading = true;
+    this.refreshing = true;
     try {
       const items: Session[] = [];
       let cursor: string | null = null;
@@ -120,13 +123,13 @@ export class SessionLog {
       if (gen !== this.#gen) return;
       this.error = toErrorPayload(e);
     } finally {
-      if (gen === this.#gen) this.loading = false;
+      this.#settle(gen);
     }
   }
 
-  /** Appends the next page. A call while a page is loading is ignored, so a sentinel may fire freely. */
+  /** Appends the next page. A call while the list is loading is ignored, so a sentinel may fire freely. */
   async loadMore(): Promise<void> {
-    if (this.loading || this.nextCursor === null) return;
+    if (this.loading || this.refreshing || this.nextCursor === null) return;
     const gen = this.#gen;
     this.loading = true;
     this.error = null;
@@ -140,8 +143,15 @@ export class SessionLog {
       if (gen !== this.#gen) return;
       this.error = toErrorPayload(e);
     } finally {
-      if (gen === this.#gen) this.loading = false;
+      this.#settle(gen);
     }
+  }
+
+  /** The latest request ends whatever it interrupted, too. */
+  #settle(gen: number): void {
+    if (gen !== this.#gen) return;
+    this.loading = false;
+    this.refreshing = false;
   }
 
   /** Shows a saved or restored entry: in place when it can tell where, else by reloading. */

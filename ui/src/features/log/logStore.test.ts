@@ -118,6 +118,7 @@ describe('SessionLog refresh', () => {
     await log.refresh();
     expect(core.queries).toEqual([expect.objectContaining({ cursor: null, limit: 6 })]);
     expect(log.items.map((x) => x.id)).toEqual(['new', 'id0008', 'id0006', 'id0005', 'id0004', 'id0003']);
+    expect(log.refreshing).toBe(false);
     await log.loadMore();
     expect(log.items.map((x) => x.id).slice(6)).toEqual(['id0002', 'id0001']);
   });
@@ -156,6 +157,56 @@ describe('SessionLog refresh', () => {
     expect(log.items).toHaveLength(3);
     expect(log.error?.message).toBe('Busy');
     expect(log.loading).toBe(false);
+  });
+
+  it('leaves the list alone while it runs, and holds paging back until it is done', async () => {
+    let release!: () => void;
+    let hold = false;
+    const core = fakeCore(days(5));
+    const log = new SessionLog(
+      async (q) => {
+        if (hold) await new Promise<void>((r) => (release = r));
+        return core.fetch(q);
+      },
+      'UTC',
+      2,
+    );
+    await log.reload();
+    hold = true;
+    const refreshing = log.refresh();
+    expect(log.refreshing).toBe(true);
+    expect(log.loading).toBe(false);
+    expect(log.items).toHaveLength(2);
+    await log.loadMore();
+    release();
+    await refreshing;
+    expect(log.refreshing).toBe(false);
+    expect(core.queries.filter((q) => q.cursor !== null)).toEqual([]);
+  });
+
+  it('ends a next page it interrupted, so paging goes on afterwards', async () => {
+    let release!: () => void;
+    let hold = false;
+    const core = fakeCore(days(5));
+    const log = new SessionLog(
+      async (q) => {
+        if (hold && q.cursor !== null) await new Promise<void>((r) => (release = r));
+        return core.fetch(q);
+      },
+      'UTC',
+      2,
+    );
+    await log.reload();
+    hold = true;
+    const more = log.loadMore();
+    await log.refresh();
+    release();
+    await more;
+    expect(log.loading).toBe(false);
+    expect(log.items).toHaveLength(2);
+    hold = false;
+    await log.loadMore();
+    expect(log.items).toHaveLength(4);
   });
 
   it('gives way to a new filter chosen while it runs', async () => {
