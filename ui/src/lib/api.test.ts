@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,7 @@ import {
   getSettings,
   isErrorPayload,
   listSessions,
+  onDataChanged,
   restoreSession,
   toErrorPayload,
   updateSession,
@@ -85,6 +87,18 @@ describe('commands', () => {
       message: 'invalid args `settings` for command `update_settings`: missing field `units`',
       fields: [],
     });
+  });
+});
+
+describe('events', () => {
+  it('delivers what data-changed names, until unlistened', async () => {
+    mockIPC(() => null, { shouldMockEvents: true });
+    const heard: unknown[] = [];
+    const unlisten = await onDataChanged((c) => heard.push(c.areas));
+    await emit('data-changed', { areas: ['marks', 'sessions'] });
+    unlisten();
+    await emit('data-changed', { areas: ['everything'] });
+    expect(heard).toEqual([['marks', 'sessions']]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Briefing } from './bindings/Briefing';
 import type { BriefingRequest } from './bindings/BriefingRequest';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { Content } from './bindings/Content';
+import type { DataChanged } from './bindings/DataChanged';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { ExportSummary } from './bindings/ExportSummary';
 import type { FieldError } from './bindings/FieldError';
@@ -167,6 +168,15 @@ export type PanicNotice = { message: string; log: string | null };
 export const lastPanic = () => call<PanicNotice | null>('last_panic');
 export function onAppPanic(cb: (notice: PanicNotice) => void): Promise<UnlistenFn> {
   return listen<PanicNotice>('app-panic', (e) => cb(e.payload));
+}
+
+/**
+ * Calls `cb` after every write on the Rust side (`data-changed`), whoever made it: this window,
+ * the reminder scheduler, a restore. `areas` names what changed; "everything" after a restore, a
+ * JSON import or delete-all.
+ */
+export function onDataChanged(cb: (change: DataChanged) => void): Promise<UnlistenFn> {
+  return listen<DataChanged>('data-changed', (e) => cb(e.payload));
 }
 
 /** Progress of a long export or import (`data-progress`, every 500 records). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, formatDay, formatMonth, formatStart, nowLocalMinute, zoneCity } from './format';
+import { firstLine, formatBytes, formatDay, formatMonth, formatStart, formatWhen, nowLocalMinute, zoneCity } from './format';
 
 describe('formatStart', () => {
   it('shows the wall time as written, whatever zone the computer is in', () => {
@@ -40,5 +40,21 @@ describe('formatDay and zoneCity', () => {
   it('names the city of a zone', () => {
     expect(zoneCity('America/New_York')).toBe('New York');
     expect(zoneCity('UTC')).toBe('UTC');
+  });
+});
+
+describe('formatWhen', () => {
+  it('shows the time in the given zone', () => {
+    expect(formatWhen('2026-04-19T07:30:00Z', 'en-GB', 'Europe/London')).toBe('Sun, 19 Apr 2026, 08:30');
+    expect(formatWhen('not a date')).toBe('not a date');
+  });
+});
+
+describe('formatBytes', () => {
+  it('counts in B, KB and MB', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(2048)).toBe('2.0 KB');
+    expect(formatBytes(123456)).toBe('121 KB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
   });
 });

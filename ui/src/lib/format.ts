@@ -1,5 +1,5 @@
-//! Dates and times for display. A session's `startLocal` is the wall time where it happened, so it
-//! is shown as written, never shifted into the zone the computer happens to be in now.
+//! Dates, times and sizes for display. A session's `startLocal` is the wall time where it happened,
+//! so it is shown as written, never shifted into the zone the computer happens to be in now.
 
 /** The IANA zone this computer is in, e.g. "Europe/London". */
 export function browserZone(): string {
@@ -71,4 +71,25 @@ export function formatTime(local: string, locale?: string): string {
   const d = wallDate(local);
   if (!d) return '';
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(d);
+}
+
+/** "Sun 19 Apr 2026, 08:30" in the runner's own zone and locale. */
+export function formatWhen(iso: string, locale?: string, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  });
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }

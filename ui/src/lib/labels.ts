@@ -1,10 +1,12 @@
-//! Words for the core's enum values. Lists are ordered as the runner should see them.
+//! Words for the core's enum values, and what an entry is called. Lists are ordered as the runner
+//! should see them.
 
 import type { MassageType } from './bindings/MassageType';
 import type { Pressure } from './bindings/Pressure';
 import type { RaceDistance } from './bindings/RaceDistance';
 import type { RaceStatus } from './bindings/RaceStatus';
 import type { RecoveryType } from './bindings/RecoveryType';
+import type { Session } from './bindings/Session';
 import type { SessionKind } from './bindings/SessionKind';
 
 type Options<T extends string> = ReadonlyArray<{ value: T; label: string }>;
@@ -56,4 +58,25 @@ export const RECOVERY_TYPES: Options<RecoveryType> = [
 /** The label for a value, or the value itself if the core has grown a new one. */
 export function labelOf<T extends string>(options: Options<T>, value: T): string {
   return options.find((o) => o.value === value)?.label ?? value;
+}
+
+export function kindLabel(kind: SessionKind): string {
+  return labelOf(KINDS, kind);
+}
+
+/** An entry's name wherever it is listed: the Log's rows and the Body page's session picker. */
+export function sessionTitle(s: Session): string {
+  const d = s.details;
+  switch (d.kind) {
+    case 'race':
+      return d.name.trim() || `${labelOf(RACE_DISTANCES, d.distance)} race`;
+    case 'massage': {
+      const type = labelOf(MASSAGE_TYPES, d.massageType);
+      return d.therapist.trim() ? `${type} with ${d.therapist.trim()}` : type;
+    }
+    case 'other_recovery':
+      return labelOf(RECOVERY_TYPES, d.recoveryType);
+    default:
+      return kindLabel(d.kind);
+  }
 }

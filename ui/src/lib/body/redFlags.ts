@@ -2,7 +2,8 @@
 
 import type { Sensation } from '../bindings/Sensation';
 
-type Signs = { sensation: Sensation; swelling: boolean; bruising: boolean };
+/** What the guidance depends on, from a saved mark or the form being filled in. */
+export type Signs = { sensation: Sensation; swelling: boolean; bruising: boolean };
 
 /** Pain or injury, or any swelling or bruising: see a clinician, and no massage on that area. */
 export function needsRedFlags(mark: Signs | null | undefined): boolean {

@@ -1,0 +1,145 @@
+//! The Body page's state: the chart's marks for the chosen window, the selected region with its
+//! history, and the mark being edited. It lives outside the components so the rule that matters
+//! when data changes elsewhere is tested: a refresh re-reads what is shown and leaves the
+//! selection and the form alone.
+
+import { toErrorPayload } from '../../lib/api';
+import type { Content } from '../../lib/bindings/Content';
+import type { Mark } from '../../lib/bindings/Mark';
+import type { Region } from '../../lib/bindings/Region';
+import type { RegionHistory } from '../../lib/bindings/RegionHistory';
+import type { Session } from '../../lib/bindings/Session';
+import { DEFAULT_WINDOW, regionStates } from '../../lib/body/heat';
+import { needsRedFlags, type Signs } from '../../lib/body/redFlags';
+
+export interface BodySources {
+  regions: () => Promise<Region[]>;
+  content: () => Promise<Content>;
+  heatMap: (days: number) => Promise<Mark[]>;
+  regionHistory: (regionId: string) => Promise<RegionHistory>;
+  /** The newest sessions, for the mark form's "belongs to a session" choice. */
+  recentSessions: () => Promise<Session[]>;
+}
+
+export class BodyState {
+  regions = $state<Region[]>([]);
+  content = $state<Content | null>(null);
+  loadError = $state<string | null>(null);
+  sessions = $state<Session[]>([]);
+  days = $state(DEFAULT_WINDOW);
+  heat = $state<Mark[]>([]);
+
+  selected = $state<string | null>(null);
+  history = $state<RegionHistory | null>(null);
+  editing = $state<Mark | null>(null);
+  /** Changes whenever the mark form must start afresh: another region, a saved or dropped edit. */
+  formKey = $state(0);
+  /** What the form says so far, for the red-flag guidance while it is filled in. */
+  formSigns = $state<Signs | null>(null);
+
+  readonly states = $derived(regionStates(this.heat));
+  /** The selected region's newest mark, once its history has arrived. */
+  readonly latest = $derived(
+    this.history && this.history.regionId === this.selected ? (this.history.marks.at(-1) ?? null) : null,
+  );
+  readonly flaggedSaved = $derived(needsRedFlags(this.latest));
+  /** Marked regions in the window, worst first, for the overview before anything is selected. */
+  readonly marked = $derived([...this.states.values()].sort((a, b) => b.intensity - a.intensity));
+
+  readonly #sources: BodySources;
+  #heatRequest = 0;
+
+  constructor(sources: BodySources) {
+    this.#sources = sources;
+  }
+
+  label(id: string): string {
+    return this.regions.find((r) => r.id === id)?.label ?? id;
+  }
+
+  async start(): Promise<void> {
+    this.loadError = null;
+    try {
+      [this.regions, this.content] = await Promise.all([this.#sources.regions(), this.#sources.content()]);
+      await this.loadHeat();
+    } catch (e) {
+      this.loadError = toErrorPayload(e).message;
+    }
+    // The page works without them: they only feed an optional choice.
+    void this.loadSessions();
+  }
+
+  async loadHeat(): Promise<void> {
+    const request = ++this.#heatRequest;
+    const heat = await this.#sources.heatMap(this.days);
+    // An answer for a window the runner has since changed must not paint over the newer one.
+    if (request === this.#heatRequest) this.heat = heat;
+  }
+
+  async loadRegion(id: string): Promise<void> {
+    const h = await this.#sources.regionHistory(id);
+    // A slower answer for a region no longer selected must not replace the current one.
+    if (this.selected === id) this.history = h;
+  }
+
+  async loadSessions(): Promise<void> {
+    this.sessions = await this.#sources.recentSessions().catch(() => []);
+  }
+
+  /** Re-reads the chart and the selected region's history, keeping the selection and the form. */
+  async refresh(): Promise<void> {
+    await Promise.all([this.loadHeat(), this.selected ? this.loadRegion(this.selected) : undefined]);
+  }
+
+  /**
+   * After a write elsewhere: what is shown, read again. A failure shows as the load error, with
+   * its "Try again", rather than as a toast that could push aside one in use (an Undo).
+   */
+  async reread(): Promise<void> {
+    if (!this.content) return this.start();
+    try {
+      await Promise.all([this.refresh(), this.loadSessions()]);
+      this.loadError = null;
+    } catch (e) {
+      this.loadError = toErrorPayload(e).message;
+    }
+  }
+
+  /** Selects a region with a fresh form; false when it already was selected. */
+  select(id: string): boolean {
+    if (this.selected === id) return false;
+    this.selected = id;
+    this.history = null;
+    this.editing = null;
+    this.formSigns = null;
+    this.formKey += 1;
+    return true;
+  }
+
+  /** Deselects, and returns the region that was selected, for focus to go back to. */
+  close(): string | null {
+    const id = this.selected;
+    this.selected = null;
+    this.history = null;
+    this.editing = null;
+    this.formSigns = null;
+    return id;
+  }
+
+  edit(mark: Mark): void {
+    this.editing = mark;
+    this.formKey += 1;
+  }
+
+  /** A fresh, empty form for the selected region. */
+  resetForm(): void {
+    this.editing = null;
+    this.formSigns = null;
+    this.formKey += 1;
+  }
+
+  /** A deleted mark can no longer be edited. */
+  forget(mark: Mark): void {
+    if (this.editing?.id === mark.id) this.resetForm();
+  }
+}

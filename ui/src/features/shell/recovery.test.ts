@@ -1,0 +1,8 @@
+import { expect, it } from 'vitest';
+import { recoveryTitle } from './recovery';
+
+it('titles the recovery screen by problem', () => {
+  expect(recoveryTitle('corrupt')).toBe('Your data file was damaged');
+  expect(recoveryTitle('empty_file')).toBe('Your data file was empty');
+  expect(recoveryTitle('other')).toBe('Your data file could not be used');
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../lib/bindings/Settings';
+import type { StartupReport } from '../../lib/bindings/StartupReport';
+import { prefs } from '../../lib/settings.svelte';
+import { Startup } from './startup.svelte';
+
+const settings = (units: 'km' | 'mi') => ({ units }) as Settings;
+const report = (over: Partial<StartupReport> = {}): StartupReport => ({
+  dataDir: '/data',
+  readOnly: false,
+  notices: [],
+  recovery: null,
+  ...over,
+});
+const damaged = report({
+  recovery: { problem: 'corrupt', detail: 'malformed', setAside: ['aftermile.sqlite3.corrupt'], newestBackup: null },
+});
+
+/** Sources whose answers a test changes as the "database" does. */
+function sources(start: { settings: Settings; report: StartupReport }) {
+  const now = { ...start, failSettings: false };
+  const src = {
+    settings: async () => {
+      if (now.failSettings) throw { code: 'busy', message: 'Busy', fields: [] };
+      return now.settings;
+    },
+    report: async () => now.report,
+  };
+  return { src, now };
+}
+
+describe('Startup', () => {
+  it('opens on the settings, or on the recovery screen when start-up set a file aside', async () => {
+    const ok = new Startup(sources({ settings: settings('mi'), report: report() }).src);
+    await ok.start();
+    expect(ok.status).toBe('ready');
+    expect(prefs.units).toBe('mi');
+    const broken = new Startup(sources({ settings: settings('km'), report: damaged }).src);
+    await broken.start();
+    expect(broken.status).toBe('recovery');
+  });
+
+  it('fails with the core’s reason when the settings cannot be read', async () => {
+    const s = new Startup({
+      settings: async () => Promise.reject({ code: 'db_newer', message: 'Made by a newer Aftermile.', fields: [] }),
+      report: async () => report(),
+    });
+    await s.start();
+    expect(s.status).toBe('failed');
+    expect(s.error?.code).toBe('db_newer');
+  });
+
+  it('follows the settings after a write, and what start-up found only after everything changed', async () => {
+    const { src, now } = sources({ settings: settings('km'), report: report() });
+    const s = new Startup(src);
+    await s.start();
+    now.settings = settings('mi');
+    now.report = report({ notices: ['Read-only.'] });
+    await s.reread(['settings']);
+    expect(prefs.units).toBe('mi');
+    expect(s.report?.notices).toEqual([]);
+    await s.reread(['everything']);
+    expect(s.report?.notices).toEqual(['Read-only.']);
+  });
+
+  it('leaves the recovery screen once a restore cleared what start-up found', async () => {
+    const { src, now } = sources({ settings: settings('km'), report: damaged });
+    const s = new Startup(src);
+    await s.start();
+    await s.reread(['reminders']);
+    expect(s.status).toBe('recovery');
+    now.report = report();
+    await s.reread(['everything']);
+    expect(s.status).toBe('ready');
+  });
+
+  it('keeps the settings shown when they cannot be read again', async () => {
+    const { src, now } = sources({ settings: settings('mi'), report: report() });
+    const s = new Startup(src);
+    await s.start();
+    now.failSettings = true;
+    await s.reread(['settings']);
+    expect(prefs.units).toBe('mi');
+    expect(s.status).toBe('ready');
+  });
+});
