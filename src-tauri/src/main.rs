@@ -38,7 +38,7 @@ fn main() {
                 app.handle().clone(),
                 aftermile_core::storage::paths::logs_dir(&state.data_dir),
             );
-            app.manage(state);
+            commands::manage(app, state);
             // A desktop without a tray (no StatusNotifier host, no appindicator library) still gets
             // the app; closing the window then quits, since nothing could bring it back.
             if let Err(e) = tray::build(app.handle()) {

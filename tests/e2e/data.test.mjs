@@ -2,8 +2,9 @@
 // backup from the list in Settings, and find the entry again; and export everything as JSON. Run it
 // with tests/e2e/run.sh, which provides Xvfb, a private D-Bus session and a data dir.
 //
-// WebDriver can't drive a native file dialog, so the export goes to AFTERMILE_SAVE_DIR (documented
-// in docs/export-format.md), and the restore picks from the list of backups the app shows.
+// WebDriver can't drive a native dialog, so the export goes to AFTERMILE_SAVE_DIR, the restore
+// picks from the list of backups the app shows, and AFTERMILE_CONFIRM answers the native "Restore
+// this backup?" question (test hooks, src-tauri/src/hooks.rs; debug builds only).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +31,7 @@ import {
 // The app inherits the environment tauri-driver starts with, so this is set before the suite starts it.
 const SAVE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'aftermile-e2e-export-'));
 process.env.AFTERMILE_SAVE_DIR = SAVE_DIR;
+process.env.AFTERMILE_CONFIRM = 'yes';
 const THERAPIST = `Robin ${process.pid}`;
 
 setupSuite();

@@ -15,7 +15,16 @@ pub mod sessions;
 pub mod settings;
 
 use tauri::ipc::Invoke;
-use tauri::Runtime;
+use tauri::{Manager, Runtime};
+
+use crate::state::AppState;
+
+/// Everything the commands take as `State`, managed on `app`: the one place that lists it, for the
+/// app and for the mock-runtime tests alike.
+pub fn manage<R: Runtime>(app: &impl Manager<R>, state: AppState) {
+    app.manage(state);
+    app.manage(briefing::Preview::default());
+}
 
 /// Every command, for `Builder::invoke_handler`.
 pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {

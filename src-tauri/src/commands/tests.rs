@@ -27,11 +27,10 @@ fn app() -> Harness {
     let seen = changes.clone();
     let state = AppState::open_at(dir.path().join("data"), Box::new(move |c| seen.lock().unwrap().push(c)));
     let app = mock_builder()
-        .manage(state)
-        .manage(super::briefing::Preview::default())
         .invoke_handler(super::handler())
         .build(mock_context(noop_assets()))
         .unwrap();
+    super::manage(&app, state);
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .unwrap();

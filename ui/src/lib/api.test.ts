@@ -105,7 +105,7 @@ describe('events', () => {
 describe('toErrorPayload', () => {
   it('lifts a lone `field` into `fields`', () => {
     const p = toErrorPayload({ code: 'not_found', message: 'Gone', field: 'id', fields: [] });
-    expect(p.fields).toEqual([{ field: 'id', code: 'not_found', message: 'Gone' }]);
+    expect(p.fields).toEqual([{ field: 'id', code: 'invalid', message: 'Gone' }]);
   });
 
   it('wraps anything else as internal', () => {

@@ -3,6 +3,10 @@
 
 import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { ReminderFired } from './bindings/ReminderFired';
+import type { PanicNotice } from './bindings/PanicNotice';
+import type { DataProgress } from './bindings/DataProgress';
+import { EVENTS } from './generated/events';
 import type { Briefing } from './bindings/Briefing';
 import type { BriefingRequest } from './bindings/BriefingRequest';
 import type { BackupInfo } from './bindings/BackupInfo';
@@ -17,7 +21,6 @@ import type { Mark } from './bindings/Mark';
 import type { MarkInput } from './bindings/MarkInput';
 import type { Region } from './bindings/Region';
 import type { RegionHistory } from './bindings/RegionHistory';
-import type { Progress } from './bindings/Progress';
 import type { Reminder } from './bindings/Reminder';
 import type { ReminderAction } from './bindings/ReminderAction';
 import type { ReminderInput } from './bindings/ReminderInput';
@@ -65,7 +68,7 @@ export function toErrorPayload(reason: unknown): ErrorPayload {
     const fields: FieldError[] = reason.fields;
     // A single-field error may arrive with `field` set but an empty `fields` list.
     if (fields.length === 0 && reason.field) {
-      return { ...reason, fields: [{ field: reason.field, code: reason.code, message: reason.message }] };
+      return { ...reason, fields: [{ field: reason.field, code: 'invalid', message: reason.message }] };
     }
     return reason;
   }
@@ -139,11 +142,12 @@ export const printBriefing = (request: BriefingRequest) => call<null>('print_bri
 export const briefingSheetUrl = (request: BriefingRequest) => convertFileSrc(JSON.stringify(request), 'briefing');
 
 /** What the scheduler sends for each reminder it fires (`reminder-fired`). */
-export type ReminderFired = { reminder: Reminder; deliveryError: string | null };
+
+export type { DataProgress, PanicNotice, ReminderFired };
 
 /** Calls `cb` for every fired reminder, including ones missed while the app was closed. */
 export function onReminderFired(cb: (fired: ReminderFired) => void): Promise<UnlistenFn> {
-  return listen<ReminderFired>('reminder-fired', (e) => cb(e.payload));
+  return listen<ReminderFired>(EVENTS.reminderFired, (e) => cb(e.payload));
 }
 
 // --- Your data: backups, restore, export, import, delete-all, start-up recovery. ---
@@ -164,10 +168,9 @@ export const importData = () => call<ImportReport | null>('import_data');
 export const deleteAllData = (confirm: string) => call<WipeReport>('delete_all_data', { confirm });
 
 /** What a panic on the Rust side reports (`app-panic`). */
-export type PanicNotice = { message: string; log: string | null };
 export const lastPanic = () => call<PanicNotice | null>('last_panic');
 export function onAppPanic(cb: (notice: PanicNotice) => void): Promise<UnlistenFn> {
-  return listen<PanicNotice>('app-panic', (e) => cb(e.payload));
+  return listen<PanicNotice>(EVENTS.appPanic, (e) => cb(e.payload));
 }
 
 /**
@@ -176,11 +179,10 @@ export function onAppPanic(cb: (notice: PanicNotice) => void): Promise<UnlistenF
  * JSON import or delete-all.
  */
 export function onDataChanged(cb: (change: DataChanged) => void): Promise<UnlistenFn> {
-  return listen<DataChanged>('data-changed', (e) => cb(e.payload));
+  return listen<DataChanged>(EVENTS.dataChanged, (e) => cb(e.payload));
 }
 
 /** Progress of a long export or import (`data-progress`, every 500 records). */
-export type DataProgress = Progress & { op: 'export' | 'import' };
 export function onDataProgress(cb: (p: DataProgress) => void): Promise<UnlistenFn> {
-  return listen<DataProgress>('data-progress', (e) => cb(e.payload));
+  return listen<DataProgress>(EVENTS.dataProgress, (e) => cb(e.payload));
 }

@@ -6,7 +6,7 @@ describe('fieldErrors', () => {
     expect(
       fieldErrors([
         { field: 'goals', code: 'duplicate', message: 'Once each.' },
-        { field: 'goals', code: 'x', message: 'Second.' },
+        { field: 'goals', code: 'invalid', message: 'Second.' },
         { field: 'note', code: 'too_long', message: 'Too long.' },
       ]),
     ).toEqual({ goals: 'Once each.', note: 'Too long.' });
@@ -15,8 +15,8 @@ describe('fieldErrors', () => {
   it('leaves out errors that name no field, for the banner to say', () => {
     expect(
       fieldErrors([
-        { field: 'start', code: 'a', message: 'first' },
-        { field: '', code: 'disk_full', message: 'Disk full' },
+        { field: 'start', code: 'required', message: 'first' },
+        { field: '', code: 'invalid', message: 'Disk full' },
       ]),
     ).toEqual({ start: 'first' });
   });

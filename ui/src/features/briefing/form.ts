@@ -4,8 +4,9 @@
 import type { BriefingRequest } from '../../lib/bindings/BriefingRequest';
 import type { Pressure } from '../../lib/bindings/Pressure';
 import type { Profile } from '../../lib/bindings/Profile';
+import { LIMITS } from '../../lib/generated/limits';
 
-export const NOTE_MAX = 1000;
+export const NOTE_MAX = LIMITS.briefingNoteMax;
 
 export const PRESSURES: ReadonlyArray<{ value: Pressure | null; label: string; hint: string }> = [
   { value: null, label: 'No preference', hint: 'The therapist decides' },

@@ -13,9 +13,10 @@ import type { SessionDetails } from '../../lib/bindings/SessionDetails';
 import type { SessionInput } from '../../lib/bindings/SessionInput';
 import type { SessionKind } from '../../lib/bindings/SessionKind';
 import type { Units } from '../../lib/bindings/Units';
+import { LIMITS } from '../../lib/generated/limits';
 import { distanceInputValue, formatDuration, parseDistance, parseDuration, unitToMetres } from '../../lib/units';
 
-export const NOTES_MAX = 10_000;
+export const NOTES_MAX = LIMITS.sessionNotesMax;
 
 export interface FormState {
   kind: SessionKind;

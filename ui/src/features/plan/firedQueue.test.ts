@@ -19,6 +19,8 @@ function reminder(id: string, over: Partial<Reminder> = {}): Reminder {
     firedAt: '2024-05-04T09:00:00Z',
     missed: false,
     deliveryError: null,
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-01-01T00:00:00Z',
     ...over,
   };
 }

@@ -19,6 +19,8 @@ function reminder(id: string, sessionId: string | null): Reminder {
     firedAt: null,
     missed: false,
     deliveryError: null,
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-01-01T00:00:00Z',
   };
 }
 

@@ -109,7 +109,7 @@ export function toSettings(
     const text = form.rules[key].trim();
     const n = Number(text);
     if (text === '' || !Number.isFinite(n)) {
-      errors.push({ field: `rules.${key}`, code: 'invalid_number', message: `${label}: enter a number.` });
+      errors.push({ field: `rules.${key}`, code: 'invalid_format', message: `${label}: enter a number.` });
     } else {
       rules[key] = n;
     }
@@ -118,7 +118,7 @@ export function toSettings(
   if (checkins === null) {
     errors.push({
       field: 'rules.checkinHours',
-      code: 'invalid_number',
+      code: 'invalid_format',
       message: 'Check-ins: whole hours separated by commas, e.g. 24, 48, 72.',
     });
   } else {

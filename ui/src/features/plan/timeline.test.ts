@@ -19,6 +19,8 @@ function r(over: Partial<Reminder> & { id: string }): Reminder {
     firedAt: null,
     missed: false,
     deliveryError: null,
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-01-01T00:00:00Z',
     ...over,
   };
 }

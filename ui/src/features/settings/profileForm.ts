@@ -3,8 +3,13 @@
 import type { Paper } from '../../lib/bindings/Paper';
 import type { Profile } from '../../lib/bindings/Profile';
 import type { Settings } from '../../lib/bindings/Settings';
+import { LIMITS } from '../../lib/generated/limits';
 
-export const PROFILE_LIMITS = { name: 120, contact: 300, note: 2000 } as const;
+export const PROFILE_LIMITS = {
+  name: LIMITS.profileNameMax,
+  contact: LIMITS.profileContactMax,
+  note: LIMITS.profileNoteMax,
+} as const;
 
 export const PAPERS: ReadonlyArray<{ value: Paper; label: string; hint: string }> = [
   { value: 'a4', label: 'A4', hint: '210 × 297 mm' },

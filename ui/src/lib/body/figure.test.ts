@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { BACK, CX, FIGURE_H, FIGURE_W, FRONT, SHAPES, VIEWS } from './figure';
-import { centroid, mirror, smoothClosed, wholeFromHalf } from './geometry';
 import { DESIGN_REGIONS } from './fixtures';
 
 describe('figure', () => {
@@ -42,28 +41,5 @@ describe('figure', () => {
     for (const id of ['chest', 'abdomen', 'neck_shoulders', 'upper_back', 'lower_back']) {
       expect(SHAPES.get(id)!.centre[0], id).toBeCloseTo(CX, 0);
     }
-  });
-});
-
-describe('geometry', () => {
-  it('mirror reflects x and keeps y', () => {
-    expect(mirror([[10, 1], [40, 2]], 50)).toEqual([[60, 2], [90, 1]]);
-  });
-
-  it('joins a half outline without doubling the points on the axis', () => {
-    const whole = wholeFromHalf([[50, 0], [20, 10], [50, 20]], 50);
-    expect(whole).toEqual([[50, 0], [20, 10], [50, 20], [80, 10]]);
-  });
-
-  it('draws a closed curve through every point', () => {
-    const d = smoothClosed([[0, 0], [10, 0], [10, 10], [0, 10]]);
-    expect(d.startsWith('M0 0')).toBe(true);
-    expect(d.endsWith('Z')).toBe(true);
-    expect(d.match(/C/g)).toHaveLength(4);
-    expect(() => smoothClosed([[0, 0], [1, 1]])).toThrow();
-  });
-
-  it('finds the centre of a square', () => {
-    expect(centroid([[0, 0], [10, 0], [10, 10], [0, 10]])).toEqual([5, 5]);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../../lib/bindings/BackupInfo';
+import type { BackupReason } from '../../../lib/bindings/BackupReason';
 import { backupReason, importSummary, isDeleteConfirmed, percent, progressText } from './format';
 
-const backup = (reason: string): BackupInfo => ({
+const backup = (reason: BackupReason): BackupInfo => ({
   name: `aftermile-20260419T073000Z-${reason}.sqlite3`,
   createdAt: '2026-04-19T07:30:00Z',
   sizeBytes: 123456,
@@ -40,7 +41,7 @@ describe('words', () => {
   it('names each kind of backup', () => {
     expect(backupReason(backup('auto'))).toBe('Daily');
     expect(backupReason(backup('pre_migration'))).toBe('Before an update');
-    expect(backupReason(backup('something_new'))).toBe('something_new');
+    expect(backupReason(backup('pre_import'))).toBe('Before an import');
   });
 
   it('summarises an import, leaving out what did not happen', () => {
