@@ -2,6 +2,9 @@
 //! real pragmas (WAL, synchronous=FULL). Prints p50/p95 per operation as a Markdown table; it is a
 //! measurement, not a test, so nothing here asserts a time.
 
+// A test, benchmark or fixture tool: plain file writes, the real clock and the environment are fine here.
+#![allow(clippy::disallowed_methods)]
+
 use std::time::{Duration, Instant};
 
 use aftermile_core::marks::{self, HeatMapQuery, MarkInput, Sensation};

@@ -2,6 +2,9 @@
 //! race's plan, a deep-tissue massage, a manual reminder), for tests/ics/check.py to parse with a
 //! real iCalendar parser. Usage: `cargo run -p aftermile-core --example ics_fixture -- out.ics`.
 
+// A test, benchmark or fixture tool: plain file writes, the real clock and the environment are fine here.
+#![allow(clippy::disallowed_methods)]
+
 use aftermile_core::recovery::ReminderKind;
 use aftermile_core::reminders::{self, ics, ReminderInput, ReminderQuery};
 use aftermile_core::sessions::*;

@@ -1,6 +1,10 @@
 //! aftermile-core: the domain, storage and rules of Aftermile, with no Tauri and no webview. The
 //! desktop shell, the benchmarks and the tests all use it the same way: open a `Db`, call functions.
 
+// Tests build fixtures with plain file writes and fixed clocks; clippy.toml bans those only for
+// the app's own code.
+#![cfg_attr(test, allow(clippy::disallowed_methods))]
+
 pub mod briefing;
 pub mod content;
 pub mod error;

@@ -6,6 +6,8 @@
 //! The writer is this test binary run again with `CRASH_WRITER_DB` set (see `writer`), so the
 //! test needs no separately built helper and finds it with `current_exe`.
 
+// A test, benchmark or fixture tool: plain file writes, the real clock and the environment are fine here.
+#![allow(clippy::disallowed_methods)]
 #![cfg(unix)]
 
 use std::collections::HashSet;

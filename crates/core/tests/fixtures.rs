@@ -8,6 +8,9 @@
 //! version's rows to `SAMPLE` first). The test also rebuilds each fixture in memory and compares
 //! schema and rows with the committed file, so an edit to a shipped migration fails here.
 
+// A test, benchmark or fixture tool: plain file writes, the real clock and the environment are fine here.
+#![allow(clippy::disallowed_methods)]
+
 use std::path::{Path, PathBuf};
 
 use aftermile_core::settings::Units;

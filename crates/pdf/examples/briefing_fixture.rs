@@ -1,6 +1,9 @@
 //! Writes the typical fixture sheet as HTML and as PDF, on A4 and on Letter, for `make pdf-check`:
 //! `cargo run -p aftermile-pdf --example briefing_fixture -- <out dir>`.
 
+// A test, benchmark or fixture tool: plain file writes, the real clock and the environment are fine here.
+#![allow(clippy::disallowed_methods)]
+
 use aftermile_core::briefing::{self, fixture};
 use aftermile_core::settings::Paper;
 

@@ -12,6 +12,7 @@ pub const BACKUPS_DIR: &str = "backups";
 
 /// The data directory: the override if set and non-empty, else the platform's app data dir.
 pub fn data_dir(platform_default: &Path) -> PathBuf {
+    #[allow(clippy::disallowed_methods)] // the core's one environment read
     match std::env::var_os(DATA_DIR_ENV) {
         Some(v) if !v.is_empty() => PathBuf::from(v),
         _ => platform_default.to_owned(),
