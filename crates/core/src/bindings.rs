@@ -61,6 +61,14 @@ fn generated() -> BTreeMap<String, String> {
         ),
     );
     out.insert(
+        "rules.ts".to_owned(),
+        format!(
+            "{GENERATED_HEADER}import type {{ RecoveryRules }} from '../bindings/RecoveryRules';\nimport type {{ RuleLimit }} from '../bindings/RuleLimit';\n\n/** The range of every recovery-rule value, with the reason for each safety floor (crates/core/src/recovery/rules.rs). */\nexport const RULE_LIMITS: readonly RuleLimit[] = {};\n\n/** The rules' default values. */\nexport const DEFAULT_RULES: RecoveryRules = {};\n",
+            pretty(&serde_json::to_value(crate::recovery::RULE_LIMITS).unwrap()),
+            pretty(&serde_json::to_value(crate::recovery::RecoveryRules::default()).unwrap())
+        ),
+    );
+    out.insert(
         "figure.ts".to_owned(),
         format!(
             "{GENERATED_HEADER}import type {{ Figure }} from '../bindings/Figure';\n\n/** The body figure (crates/core/src/regions/figure.rs): the chart draws what the sheet draws. */\nexport const FIGURE: Figure = {};\n",
@@ -102,6 +110,7 @@ fn export_all(dir: &Path) {
     Briefing::export_all(&cfg).unwrap();
     BriefingRequest::export_all(&cfg).unwrap();
     Figure::export_all(&cfg).unwrap();
+    crate::recovery::RuleLimit::export_all(&cfg).unwrap();
     ReminderFired::export_all(&cfg).unwrap();
     PanicNotice::export_all(&cfg).unwrap();
     DataProgress::export_all(&cfg).unwrap();

@@ -81,7 +81,7 @@ fn validate(req: &BriefingRequest, now: DateTime<Utc>) -> Result<Valid> {
 fn clone_err(e: &Error) -> Error {
     match e {
         Error::Invalid(f) => Error::Invalid(f.clone()),
-        other => Error::Migration(other.to_string()),
+        other => Error::Internal(other.to_string()),
     }
 }
 

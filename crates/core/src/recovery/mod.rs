@@ -8,5 +8,5 @@ pub mod warnings;
 
 pub use plan::{for_deep_massage, for_race, Context, MassageFacts, PlannedReminder, RaceFacts, ReminderKind};
 pub use quiet::QuietHours;
-pub use rules::{sources, RecoveryRules, RuleSource};
+pub use rules::{sources, RecoveryRules, RuleLimit, RuleSource, RULE_LIMITS};
 pub use warnings::Warning;

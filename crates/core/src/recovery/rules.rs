@@ -114,72 +114,155 @@ pub fn sources() -> Vec<RuleSource> {
     ]
 }
 
+/// The range Settings accepts for one rule value. `min` is a floor where the rule guards the runner:
+/// it can be made stricter, never switched off, and `why_min` says why the floor is there.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleLimit {
+    /// The `RecoveryRules` field, as Settings and field errors name it (`rules.<field>`).
+    pub field: &'static str,
+    pub label: &'static str,
+    pub min: f64,
+    pub max: f64,
+    /// Why the value cannot go lower, for a safety floor; `None` where any value in range is fine.
+    pub why_min: Option<&'static str>,
+}
+
+const fn limit(
+    field: &'static str,
+    label: &'static str,
+    min: f64,
+    max: f64,
+    why_min: Option<&'static str>,
+) -> RuleLimit {
+    RuleLimit {
+        field,
+        label,
+        min,
+        max,
+        why_min,
+    }
+}
+
+/// Every number Settings can change, with its range. Shared with the UI (generated into
+/// `ui/src/lib/generated/rules.ts`), so the inputs show the same bounds the core enforces.
+pub const RULE_LIMITS: &[RuleLimit] = &[
+    limit("easyDaysPerMile", "Easy days per mile", 0.0, 3.0, None),
+    limit(
+        "noMassageHours",
+        "Hours with no massage",
+        1.0,
+        48.0,
+        Some("Muscles are inflamed straight after a race; no massage at all in the first hour."),
+    ),
+    limit("lightFlushUntilHours", "Light flush until", 1.0, 96.0, None),
+    limit(
+        "sportsMassageFromHours",
+        "Sports massage from",
+        24.0,
+        240.0,
+        Some("Firm work in the first day after a race adds to the damage; a sports massage waits at least 24 hours."),
+    ),
+    limit("sportsMassageToHours", "Sports massage until", 25.0, 336.0, None),
+    limit("bookMassageDay", "Booking reminder day", 0.0, 14.0, None),
+    limit(
+        "preRaceNoDeepDays",
+        "Days with no deep tissue before a race",
+        2.0,
+        30.0,
+        Some("Deep work can leave muscles sore for a day or two, so it stops at least two days before a race."),
+    ),
+    limit(
+        "preRaceLastMassageDays",
+        "Days before a race for the last massage",
+        1.0,
+        30.0,
+        Some("A massage the day before a race can leave legs heavy on the start line."),
+    ),
+    limit(
+        "afterDeepNoHardHours",
+        "Hours after deep tissue with no hard session",
+        12.0,
+        168.0,
+        Some("Muscles worked deeply need at least half a day before a hard session."),
+    ),
+    limit(
+        "acuteInjuryNoMassageHours",
+        "Hours with no massage on an acute injury",
+        48.0,
+        336.0,
+        Some("Massage on a fresh injury can make bleeding and swelling worse; it waits at least 48 hours, and for a clinician's all-clear."),
+    ),
+];
+
+/// Check-ins: how many, and how late.
+pub const CHECKINS_MAX: usize = 6;
+pub const CHECKIN_HOURS_MAX: i32 = 240;
+
 impl RecoveryRules {
+    fn value(&self, field: &str) -> f64 {
+        match field {
+            "easyDaysPerMile" => self.easy_days_per_mile,
+            "noMassageHours" => f64::from(self.no_massage_hours),
+            "lightFlushUntilHours" => f64::from(self.light_flush_until_hours),
+            "sportsMassageFromHours" => f64::from(self.sports_massage_from_hours),
+            "sportsMassageToHours" => f64::from(self.sports_massage_to_hours),
+            "bookMassageDay" => f64::from(self.book_massage_day),
+            "preRaceNoDeepDays" => f64::from(self.pre_race_no_deep_days),
+            "preRaceLastMassageDays" => f64::from(self.pre_race_last_massage_days),
+            "afterDeepNoHardHours" => f64::from(self.after_deep_no_hard_hours),
+            "acuteInjuryNoMassageHours" => f64::from(self.acute_injury_no_massage_hours),
+            _ => f64::NAN,
+        }
+    }
+
     pub fn validate(&self) -> Result<()> {
         let mut errs = Vec::new();
-        let mut check = |ok: bool, field: &str, message: &str| {
-            if !ok {
-                errs.push(FieldError::new(
-                    &format!("rules.{field}"),
-                    FieldCode::OutOfRange,
-                    message,
-                ));
-            }
+        let mut refuse = |field: &str, message: String| {
+            errs.push(FieldError::new(
+                &format!("rules.{field}"),
+                FieldCode::OutOfRange,
+                message,
+            ));
         };
-        check(
-            self.easy_days_per_mile.is_finite() && (0.0..=3.0).contains(&self.easy_days_per_mile),
-            "easyDaysPerMile",
-            "Easy days per mile must be from 0 to 3.",
-        );
-        check(
-            (0..=48).contains(&self.no_massage_hours),
-            "noMassageHours",
-            "Hours with no massage must be from 0 to 48.",
-        );
-        check(
-            (self.no_massage_hours..=96).contains(&self.light_flush_until_hours),
-            "lightFlushUntilHours",
-            "The light-flush window must end after the no-massage hours, and within 96 hours.",
-        );
-        check(
-            !self.checkin_hours.is_empty()
-                && self.checkin_hours.len() <= 6
-                && self.checkin_hours.iter().all(|h| (1..=240).contains(h)),
-            "checkinHours",
-            "Check-ins must be 1 to 6 times, each from 1 to 240 hours after the race.",
-        );
-        check(
-            (0..=240).contains(&self.sports_massage_from_hours)
-                && self.sports_massage_from_hours < self.sports_massage_to_hours
-                && self.sports_massage_to_hours <= 336,
-            "sportsMassageFromHours",
-            "The sports massage window must start before it ends, within two weeks.",
-        );
-        check(
-            (0..=14).contains(&self.book_massage_day),
-            "bookMassageDay",
-            "The booking reminder day must be from 0 to 14.",
-        );
-        check(
-            (0..=30).contains(&self.pre_race_no_deep_days),
-            "preRaceNoDeepDays",
-            "Days with no deep tissue must be from 0 to 30.",
-        );
-        check(
-            (0..=30).contains(&self.pre_race_last_massage_days),
-            "preRaceLastMassageDays",
-            "Days before a race for the last massage must be from 0 to 30.",
-        );
-        check(
-            (0..=168).contains(&self.after_deep_no_hard_hours),
-            "afterDeepNoHardHours",
-            "Hours after deep tissue must be from 0 to 168.",
-        );
-        check(
-            (0..=336).contains(&self.acute_injury_no_massage_hours),
-            "acuteInjuryNoMassageHours",
-            "Hours with no massage on an injury must be from 0 to 336.",
-        );
+        for l in RULE_LIMITS {
+            let v = self.value(l.field);
+            if !v.is_finite() || v > l.max {
+                refuse(l.field, format!("{} must be from {} to {}.", l.label, l.min, l.max));
+            } else if v < l.min {
+                let why = l.why_min.map(|w| format!(" {w}")).unwrap_or_default();
+                refuse(l.field, format!("{} must be at least {}.{why}", l.label, l.min));
+            }
+        }
+        if self.light_flush_until_hours < self.no_massage_hours {
+            refuse(
+                "lightFlushUntilHours",
+                "The light-flush window must end after the no-massage hours.".into(),
+            );
+        }
+        if self.sports_massage_from_hours < self.no_massage_hours
+            || self.sports_massage_from_hours >= self.sports_massage_to_hours
+        {
+            refuse(
+                "sportsMassageFromHours",
+                "The sports massage window must start after the no-massage hours and before it ends.".into(),
+            );
+        }
+        if self.pre_race_last_massage_days > self.pre_race_no_deep_days {
+            refuse(
+                "preRaceLastMassageDays",
+                "The last massage before a race can't come before deep tissue stops.".into(),
+            );
+        }
+        if self.checkin_hours.is_empty()
+            || self.checkin_hours.len() > CHECKINS_MAX
+            || !self.checkin_hours.iter().all(|h| (1..=CHECKIN_HOURS_MAX).contains(h))
+        {
+            refuse(
+                "checkinHours",
+                format!("Check-ins must be 1 to {CHECKINS_MAX} times, each from 1 to {CHECKIN_HOURS_MAX} hours after the race."),
+            );
+        }
         if errs.is_empty() {
             Ok(())
         } else {
@@ -225,6 +308,57 @@ mod tests {
             .map(|f| f.field)
             .collect();
         assert_eq!(fields, ["rules.easyDaysPerMile", "rules.checkinHours"]);
+    }
+
+    #[test]
+    fn a_safety_rule_cannot_be_switched_off_and_says_why() {
+        let off = RecoveryRules {
+            acute_injury_no_massage_hours: 24,
+            pre_race_no_deep_days: 0,
+            ..Default::default()
+        };
+        let p = off.validate().unwrap_err().payload();
+        let acute = p
+            .fields
+            .iter()
+            .find(|f| f.field == "rules.acuteInjuryNoMassageHours")
+            .unwrap();
+        assert!(acute.message.contains("at least 48"), "{}", acute.message);
+        assert!(
+            acute.message.contains("clinician"),
+            "the reason is shown: {}",
+            acute.message
+        );
+        assert!(p.fields.iter().any(|f| f.field == "rules.preRaceNoDeepDays"));
+        let stricter = RecoveryRules {
+            acute_injury_no_massage_hours: 96,
+            pre_race_no_deep_days: 7,
+            ..Default::default()
+        };
+        assert!(stricter.validate().is_ok(), "stricter is always fine");
+    }
+
+    #[test]
+    fn every_limit_names_a_rule_and_holds_its_default() {
+        let d = RecoveryRules::default();
+        for l in RULE_LIMITS {
+            let v = d.value(l.field);
+            assert!(v.is_finite(), "{} is not a rule field", l.field);
+            assert!(
+                (l.min..=l.max).contains(&v),
+                "default {} = {v} outside {}..{}",
+                l.field,
+                l.min,
+                l.max
+            );
+        }
+        let json = serde_json::to_value(&d).unwrap();
+        for key in json.as_object().unwrap().keys() {
+            assert!(
+                key == "checkinHours" || RULE_LIMITS.iter().any(|l| l.field == key),
+                "{key} has no limit"
+            );
+        }
     }
 
     #[test]

@@ -103,7 +103,7 @@ fn write_tables(db: &Db, dir: &Path, progress: &mut dyn FnMut(Progress)) -> Resu
     progress(Progress::new(Phase::Writing, 0, total));
     for (table, order) in TABLES {
         let path = dir.join(format!("{table}.csv"));
-        let file = std::fs::File::create(&path)?;
+        let file = files::create_private(&path)?;
         let mut out = std::io::BufWriter::new(file);
         let mut stmt = tx.prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))?;
         let columns: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../lib/bindings/Settings';
 import {
+  ruleHint,
   DEFAULT_RULES,
   formFromSettings,
   parseCheckins,
@@ -62,5 +63,12 @@ describe('settings form', () => {
   it('turns field names into element ids', () => {
     expect(settingsErrorId('quietHours.start')).toBe('serr-quietHours-start');
     expect(settingsErrorId('startAtLogin')).toBe('serr-startAtLogin');
+  });
+});
+
+describe('rule hints', () => {
+  it('gives a safety rule its floor and the reason, and other rules their range', () => {
+    expect(ruleHint('acuteInjuryNoMassageHours')).toMatch(/^At least 48\. .*clinician/);
+    expect(ruleHint('easyDaysPerMile')).toBe('From 0 to 3.');
   });
 });

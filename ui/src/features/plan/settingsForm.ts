@@ -6,19 +6,10 @@ import type { RecoveryRules } from '../../lib/bindings/RecoveryRules';
 import type { Settings } from '../../lib/bindings/Settings';
 
 /** The core's defaults (DESIGN.md, "Recovery rules after a race"). */
-export const DEFAULT_RULES: RecoveryRules = {
-  easyDaysPerMile: 1,
-  noMassageHours: 2,
-  lightFlushUntilHours: 24,
-  checkinHours: [24, 48, 72],
-  sportsMassageFromHours: 48,
-  sportsMassageToHours: 72,
-  bookMassageDay: 1,
-  preRaceNoDeepDays: 5,
-  preRaceLastMassageDays: 2,
-  afterDeepNoHardHours: 24,
-  acuteInjuryNoMassageHours: 72,
-};
+import type { RuleLimit } from '../../lib/bindings/RuleLimit';
+import { DEFAULT_RULES, RULE_LIMITS } from '../../lib/generated/rules';
+/** The core's defaults, generated from crates/core/src/recovery/rules.rs. */
+export { DEFAULT_RULES };
 
 type NumberRule = Exclude<keyof RecoveryRules, 'checkinHours'>;
 
@@ -35,6 +26,18 @@ export const NUMBER_RULES: ReadonlyArray<{ key: NumberRule; label: string; unit:
   { key: 'afterDeepNoHardHours', label: 'No hard session after deep tissue for', unit: 'hours' },
   { key: 'acuteInjuryNoMassageHours', label: 'No massage on swelling or bruising for', unit: 'hours' },
 ];
+
+/** The range the core accepts for a rule, and why a safety rule has a floor (generated). */
+export function ruleLimit(key: NumberRule): RuleLimit | undefined {
+  return RULE_LIMITS.find((l) => l.field === key);
+}
+
+/** The line under a rule's input: its range, and for a safety rule why it cannot go lower. */
+export function ruleHint(key: NumberRule): string {
+  const l = ruleLimit(key);
+  if (!l) return '';
+  return l.whyMin ? `At least ${l.min}. ${l.whyMin}` : `From ${l.min} to ${l.max}.`;
+}
 
 export type ReminderSettingsForm = {
   quietEnabled: boolean;
