@@ -4,6 +4,8 @@
 const COMMANDS: &[&str] = &[
     "startup_report",
     "last_panic",
+    "reopen_database",
+    "quit_app",
     "list_backups",
     "back_up_now",
     "restore_backup",

@@ -12,6 +12,7 @@ mod panic;
 mod scheduler;
 mod state;
 mod tray;
+mod windows;
 
 use tauri::{Manager, WindowEvent};
 
@@ -45,11 +46,9 @@ fn main() {
                 eprintln!("Aftermile: no tray icon ({e}); closing the window will quit.");
                 app.state::<state::AppState>().no_tray();
             }
-            if std::env::args().any(|a| a == MINIMIZED_FLAG) {
-                if let Some(w) = app.get_webview_window("main") {
-                    let _ = w.hide();
-                }
-            }
+            // A login start goes straight to the tray: the window is made hidden.
+            let minimized = std::env::args().any(|a| a == MINIMIZED_FLAG);
+            windows::build_main(app.handle(), !minimized)?;
             scheduler::start(app.handle().clone());
             Ok(())
         })

@@ -7,6 +7,11 @@
 //! IMMEDIATE transaction would serialise them anyway. On start, reminders that came due while the
 //! app was closed are claimed at once and marked missed.
 //!
+//! Delivery is recorded after each reminder went out (a notification, and the window told), so
+//! one that fired just before a crash is found at the next start and delivered again; the window
+//! keys reminders by id, so it shows once. Sending talks to D-Bus and can block, so it runs on a
+//! blocking thread, never on the async workers.
+//!
 //! The sleep is capped: the monotonic clock stops while a laptop sleeps and does not follow wall
 //! clock changes, so after a long sleep the task re-reads the wall clock instead of trusting a
 //! stale deadline. The cap is a safety net for suspend, not a poll: changes wake it immediately.
@@ -28,6 +33,12 @@ pub fn start(app: AppHandle) {
         let changed = app.state::<AppState>().changed.clone();
         if !app.state::<AppState>().is_open() {
             return;
+        }
+        // Fired before a crash, never delivered: deliver them first.
+        let pending = app.state::<AppState>().run(|db| reminders::undelivered(db)).await;
+        match pending {
+            Ok(list) => deliver(&app, list).await,
+            Err(e) => eprintln!("Aftermile: could not read undelivered reminders: {}", e.message),
         }
         loop {
             fire_due(&app).await;
@@ -59,17 +70,39 @@ async fn fire_due(app: &AppHandle) {
             return;
         }
     };
-    if !fired.is_empty() {
+    deliver(app, fired).await;
+}
+
+/// Sends each reminder, tells the window, and records that it went out.
+async fn deliver(app: &AppHandle, list: Vec<reminders::Reminder>) {
+    let state = app.state::<AppState>();
+    if !list.is_empty() {
         state.tell_window(&[DataArea::Reminders]);
     }
-    for r in fired {
-        let error = notify::send(app, &r).err();
-        if let Some(msg) = &error {
-            eprintln!("Aftermile: reminder {} not shown as a notification: {msg}", r.id);
-            let (id, msg2) = (r.id.clone(), msg.clone());
-            let _ = state
-                .run(move |db| reminders::record_delivery_error(db, &id, &msg2))
-                .await;
+    for r in list {
+        let (a, rem) = (app.clone(), r.clone());
+        let error = tauri::async_runtime::spawn_blocking(move || notify::send(&a, &rem))
+            .await
+            .unwrap_or_else(|e| Err(e.to_string()))
+            .err();
+        let id = r.id.clone();
+        let msg = error.clone();
+        let recorded = state
+            .run(move |db| {
+                if let Some(m) = &msg {
+                    reminders::record_delivery_error(db, &id, m)?;
+                }
+                reminders::record_delivered(db, &id, time::now())
+            })
+            .await;
+        if let Some(m) = &error {
+            eprintln!("Aftermile: reminder {} not shown as a notification: {m}", r.id);
+        }
+        if let Err(e) = recorded {
+            eprintln!(
+                "Aftermile: could not record the delivery of reminder {}: {}",
+                r.id, e.message
+            );
         }
         let _ = app.emit(
             REMINDER_FIRED,

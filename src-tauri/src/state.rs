@@ -6,8 +6,10 @@
 //!
 //! Opening goes through `aftermile_core::storage::health::start`: a damaged file is set aside and
 //! replaced by an empty database, a folder that can't be written opens read-only, and what happened
-//! is kept in `startup` for the UI. Restore and delete-all swap the `Db` inside its mutex in place,
-//! so every holder of the `Arc` (the scheduler too) sees the new database.
+//! is kept in `startup` for the UI. The data folder's lock is held here for the app's lifetime.
+//! Restore and delete-all replace the database inside its `Handle`, under the mutex, so every
+//! holder (the scheduler too) sees the new one; if it cannot be opened again the handle stays
+//! closed and every command says so, until `reopen` (the UI's Retry) succeeds.
 //!
 //! The state is not generic over the Tauri runtime: what it needs of the app (sending an event) is
 //! a closure made in `open`, so commands and tests share one type whatever the runtime.
@@ -18,15 +20,27 @@ use std::sync::{Arc, Mutex};
 
 use aftermile_core::events::{DataArea, DataChanged, DATA_CHANGED};
 use aftermile_core::storage::health::{self, StartupReport};
-use aftermile_core::storage::paths;
+use aftermile_core::storage::lock::DataLock;
+use aftermile_core::storage::{paths, Handle};
 use aftermile_core::{Db, ErrorPayload};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tokio::sync::Notify;
 
 type Emit = Box<dyn Fn(DataChanged) + Send + Sync>;
 
+/// The database as start-up left it.
+enum Slot {
+    Started {
+        handle: Handle,
+        /// Held, never read: dropping it would let a second process in.
+        _lock: Option<DataLock>,
+    },
+    /// Start-up refused (a newer schema, the folder in use, busy): the reason, until a retry.
+    Failed(ErrorPayload),
+}
+
 pub struct AppState {
-    db: Result<Arc<Mutex<Db>>, ErrorPayload>,
+    slot: Arc<Mutex<Slot>>,
     /// The data directory (`AFTERMILE_DATA_DIR` or the platform's), and what start-up found.
     pub data_dir: PathBuf,
     pub startup: Mutex<StartupReport>,
@@ -51,22 +65,18 @@ impl AppState {
 
     /// Opens the data under `data_dir`; `emit` sends `data-changed` to the window.
     pub fn open_at(data_dir: PathBuf, emit: Emit) -> Self {
-        let started = health::start(&data_dir, &health::Checks::default(), aftermile_core::time::now());
-        let (db, startup) = match started {
-            Ok(s) => (Ok(Arc::new(Mutex::new(s.db))), s.report),
-            Err(e) => (Err(e), StartupReport::default()),
-        };
-        if let Err(e) = &db {
-            eprintln!("Aftermile: database unavailable: {e}");
-        }
-        let close_to_tray = match &db {
-            Ok(db) => aftermile_core::settings::get(&db.lock().unwrap_or_else(|p| p.into_inner()))
+        let (mut slot, startup) = start(&data_dir);
+        let close_to_tray = match &mut slot {
+            Slot::Started { handle, .. } => handle
+                .db()
+                .ok()
+                .and_then(|db| aftermile_core::settings::get(db).ok())
                 .map(|s| s.close_to_tray)
                 .unwrap_or(true),
-            Err(_) => false,
+            Slot::Failed(_) => false,
         };
         AppState {
-            db: db.map_err(|e| e.payload()),
+            slot: Arc::new(Mutex::new(slot)),
             data_dir,
             startup: Mutex::new(startup),
             changed: Arc::new(Notify::new()),
@@ -95,15 +105,54 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Db) -> aftermile_core::Result<T> + Send + 'static,
     {
-        let db = self.db.clone()?;
+        self.with_handle(move |h| f(h.db()?)).await
+    }
+
+    /// `run` on the handle itself, for the steps that close and reopen the database.
+    pub async fn with_handle<T, F>(&self, f: F) -> Result<T, ErrorPayload>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Handle) -> aftermile_core::Result<T> + Send + 'static,
+    {
+        let slot = self.slot.clone();
         tauri::async_runtime::spawn_blocking(move || {
             // A panic while holding the lock leaves the Db consistent (an open transaction rolls
             // back on drop), so a poisoned lock is safe to reuse.
-            let mut guard = db.lock().unwrap_or_else(|p| p.into_inner());
-            f(&mut guard).map_err(|e| e.payload())
+            let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
+            match &mut *guard {
+                Slot::Started { handle, .. } => f(handle).map_err(|e| e.payload()),
+                Slot::Failed(why) => Err(why.clone()),
+            }
         })
         .await
         .map_err(|e| ErrorPayload::internal(format!("Aftermile hit an internal error: {e}")))?
+    }
+
+    /// The runner's Retry: start again if start-up failed, or reopen a database left closed.
+    pub async fn retry(&self) -> Result<StartupReport, ErrorPayload> {
+        let slot = self.slot.clone();
+        let data_dir = self.data_dir.clone();
+        let report = tauri::async_runtime::spawn_blocking(move || {
+            let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
+            match &mut *guard {
+                Slot::Started { handle, .. } => handle.reopen().map(|()| None).map_err(|e| e.payload()),
+                Slot::Failed(_) => {
+                    let (fresh, report) = start(&data_dir);
+                    *guard = fresh;
+                    match &*guard {
+                        Slot::Failed(why) => Err(why.clone()),
+                        Slot::Started { .. } => Ok(Some(report)),
+                    }
+                }
+            }
+        })
+        .await
+        .map_err(|e| ErrorPayload::internal(e.to_string()))??;
+        let mut startup = self.startup.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(r) = report {
+            *startup = r;
+        }
+        Ok(startup.clone())
     }
 
     /// `run` for a write: once it committed, tells the window which `areas` changed and wakes the
@@ -129,8 +178,34 @@ impl AppState {
         (self.emit)(DataChanged { areas: areas.to_vec() });
     }
 
+    /// Whether start-up opened a database (it may since have been closed by a failed restore).
     pub fn is_open(&self) -> bool {
-        self.db.is_ok()
+        matches!(
+            *self.slot.lock().unwrap_or_else(|p| p.into_inner()),
+            Slot::Started { .. }
+        )
+    }
+}
+
+fn start(data_dir: &std::path::Path) -> (Slot, StartupReport) {
+    match health::start(data_dir, &health::Checks::default(), aftermile_core::time::now()) {
+        Ok(s) => (
+            Slot::Started {
+                handle: Handle::new(s.db),
+                _lock: s.lock,
+            },
+            s.report,
+        ),
+        Err(e) => {
+            eprintln!("Aftermile: database unavailable: {e}");
+            (
+                Slot::Failed(e.payload()),
+                StartupReport {
+                    data_dir: data_dir.display().to_string(),
+                    ..Default::default()
+                },
+            )
+        }
     }
 }
 

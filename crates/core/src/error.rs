@@ -90,6 +90,10 @@ pub enum ErrorCode {
     Internal,
     /// The shell could not read a command's arguments.
     InvalidRequest,
+    /// The database is closed (a reopen failed); see the message, retry or quit.
+    Closed,
+    /// Another process holds the data folder.
+    InUse,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -139,6 +143,14 @@ pub enum Error {
 
     #[error("Aftermile hit an internal error: {0}")]
     Internal(String),
+
+    /// The database was closed to replace its file and could not be opened again.
+    #[error("Aftermile's database is closed: {why}. Try again, or quit and start Aftermile again.")]
+    Closed { why: String },
+
+    /// Another program (a second Aftermile, a sync tool) holds the data folder.
+    #[error("Aftermile's data folder is in use by another program ({detail}). Close the other Aftermile window, or wait for the sync to finish, and try again.")]
+    InUse { detail: String },
 }
 
 impl Error {
@@ -161,6 +173,8 @@ impl Error {
             Error::Migration(_) => ErrorCode::Migration,
             Error::Io(_) => ErrorCode::Io,
             Error::Internal(_) => ErrorCode::Internal,
+            Error::Closed { .. } => ErrorCode::Closed,
+            Error::InUse { .. } => ErrorCode::InUse,
         }
     }
 
@@ -240,6 +254,8 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::Internal => "internal",
             ErrorCode::InvalidRequest => "invalid_request",
+            ErrorCode::Closed => "closed",
+            ErrorCode::InUse => "in_use",
         }
     }
 }

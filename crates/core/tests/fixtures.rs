@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_sessions.sql"),
     include_str!("../migrations/0002_marks.sql"),
     include_str!("../migrations/0003_reminders.sql"),
+    include_str!("../migrations/0004_reminder_delivery.sql"),
 ];
 
 /// Rows written with the SQL of each version; a fixture for version N holds those of 1..=N.
@@ -65,6 +66,16 @@ const SAMPLE: &[&str] = &[
         VALUES ('0b6f7a4e-1d1c-4c59-9d0e-6c1f4b1b0202', 'checkin', 'How do your legs feel?', 'checkin_24h',
                 '0b6f7a4e-1d1c-4c59-9d0e-6c1f4b1b0003', 1700286400, '2023-11-18T07:06', 'Europe/Berlin', 'fired',
                 1700286400, 1, 1700200100, 1700286400);",
+    // Schema 4: a fired reminder whose delivery was recorded, and one fired but never delivered
+    // (the app stopped in between).
+    "INSERT INTO reminders (id, kind, text, source, session_id, due_utc, wall_local, zone, state, fired_at, missed,
+                created_at, updated_at, delivered_at)
+        VALUES ('0b6f7a4e-1d1c-4c59-9d0e-6c1f4b1b0203', 'manual', 'Foam roll', 'manual', NULL, 1700500000,
+                '2023-11-20T16:26', 'UTC', 'fired', 1700500000, 0, 1700400000, 1700500000, 1700500002);
+     INSERT INTO reminders (id, kind, text, source, session_id, due_utc, wall_local, zone, state, fired_at, missed,
+                created_at, updated_at, delivered_at)
+        VALUES ('0b6f7a4e-1d1c-4c59-9d0e-6c1f4b1b0204', 'manual', 'Stretch', 'manual', NULL, 1700600000,
+                '2023-11-21T20:13', 'UTC', 'fired', 1700600000, 0, 1700400000, 1700600000, NULL);",
 ];
 
 fn fixture_path(version: usize) -> PathBuf {

@@ -126,6 +126,8 @@ pub async fn print_briefing<R: Runtime>(
     WebviewWindowBuilder::new(&app, "briefing-print", WebviewUrl::CustomProtocol(url))
         .title("Briefing sheet")
         .inner_size(860.0, 1000.0)
+        .on_navigation(crate::windows::sheet_only)
+        .on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)
         .on_page_load(|window, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Finished {
                 if let Err(e) = window.print() {

@@ -10,7 +10,7 @@ use aftermile_core::events::{DataArea, DataOp, DataProgress, PanicNotice, DATA_P
 use aftermile_core::storage::backup::{self, BackupInfo, Reason};
 use aftermile_core::storage::health::StartupReport;
 use aftermile_core::storage::paths;
-use aftermile_core::storage::restore::{self, RestoreOutcome};
+use aftermile_core::storage::restore::RestoreOutcome;
 use aftermile_core::storage::wipe::{self, WipeReport};
 use aftermile_core::transfer::{self, ExportSummary, ImportReport, Progress};
 use aftermile_core::{ops, time, ErrorPayload};
@@ -58,6 +58,22 @@ pub async fn last_panic() -> Res<Option<PanicNotice>> {
     Ok(panic::last())
 }
 
+/// The runner's Retry after start-up failed or the database was left closed: tries again and
+/// returns what start-up found.
+#[tauri::command]
+pub async fn reopen_database(state: State<'_, AppState>) -> Res<StartupReport> {
+    let report = state.retry().await?;
+    state.changed_now(&[DataArea::Everything]);
+    Ok(report)
+}
+
+/// Quits the app, for the error screens' Quit button (closing the window may only hide it).
+#[tauri::command]
+pub async fn quit_app<R: Runtime>(app: AppHandle<R>) -> Res<()> {
+    app.exit(0);
+    Ok(())
+}
+
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Res<Vec<BackupInfo>> {
     let dir = paths::backups_dir(&state.data_dir);
@@ -88,11 +104,17 @@ pub async fn restore_backup<R: Runtime>(
     if !confirm_restore(&app, &name).await? {
         return Err(not_confirmed());
     }
+    restore_path(&state, path).await
+}
+
+/// Restores, then tells the window everything changed (also when the restored file could not be
+/// opened: the window must learn the database is closed).
+async fn restore_path(state: &AppState, path: std::path::PathBuf) -> Res<RestoreOutcome> {
     let out = state
-        .write(&[DataArea::Everything], move |db| {
-            restore::restore(db, &path, time::now())
-        })
-        .await?;
+        .with_handle(move |h| ops::restore::restore(h, &path, time::now()))
+        .await;
+    state.changed_now(&[DataArea::Everything]);
+    let out = out?;
     state.startup.lock().unwrap_or_else(|p| p.into_inner()).recovery = None;
     Ok(out)
 }
@@ -120,13 +142,7 @@ pub async fn restore_backup_file<R: Runtime>(
     if !confirm_restore(&app, &name).await? {
         return Err(not_confirmed());
     }
-    let out = state
-        .write(&[DataArea::Everything], move |db| {
-            restore::restore(db, &path, time::now())
-        })
-        .await?;
-    state.startup.lock().unwrap_or_else(|p| p.into_inner()).recovery = None;
-    Ok(Some(out))
+    restore_path(&state, path).await.map(Some)
 }
 
 async fn confirm_restore<R: Runtime>(app: &AppHandle<R>, name: &str) -> Res<bool> {
@@ -186,8 +202,7 @@ pub async fn import_data<R: Runtime>(app: AppHandle<R>, state: State<'_, AppStat
     let mut progress = reporter(&app, DataOp::Import);
     let report = state
         .write(&[DataArea::Everything], move |db| {
-            let text = std::fs::read_to_string(&path)?;
-            ops::transfer::import_json(db, &text, time::now(), &mut progress)
+            ops::transfer::import_file(db, &path, time::now(), &mut progress)
         })
         .await?;
     Ok(Some(report))
@@ -217,10 +232,10 @@ pub async fn delete_all_data<R: Runtime>(
     let data_dir = state.data_dir.clone();
     let webview = webview_dirs(&app, &data_dir);
     let report = state
-        .write(&[DataArea::Everything], move |db| {
-            wipe::delete_all(db, &confirm, &data_dir, &webview)
-        })
-        .await?;
+        .with_handle(move |h| wipe::delete_all(h, &confirm, &data_dir, &webview))
+        .await;
+    state.changed_now(&[DataArea::Everything]);
+    let report = report?;
     *state.startup.lock().unwrap_or_else(|p| p.into_inner()) = StartupReport {
         data_dir: state.data_dir.display().to_string(),
         ..Default::default()

@@ -31,6 +31,8 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
     tauri::generate_handler![
         data::startup_report,
         data::last_panic,
+        data::reopen_database,
+        data::quit_app,
         data::list_backups,
         data::back_up_now,
         data::restore_backup,

@@ -81,11 +81,25 @@ export function toErrorPayload(reason: unknown): ErrorPayload {
   return { code: 'internal', message: 'Something went wrong.', fields: [] };
 }
 
+type ClosedListener = (error: ErrorPayload) => void;
+const closedListeners = new Set<ClosedListener>();
+
+/**
+ * Calls `cb` whenever a command finds the database closed (a restore's reopen failed): the app
+ * then shows the error screen with Retry and Quit instead of letting each page fail on its own.
+ */
+export function onDatabaseClosed(cb: ClosedListener): () => void {
+  closedListeners.add(cb);
+  return () => closedListeners.delete(cb);
+}
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (reason) {
-    throw new ApiError(toErrorPayload(reason));
+    const payload = toErrorPayload(reason);
+    if (payload.code === 'closed') for (const cb of closedListeners) cb(payload);
+    throw new ApiError(payload);
   }
 }
 
@@ -152,6 +166,10 @@ export function onReminderFired(cb: (fired: ReminderFired) => void): Promise<Unl
 
 // --- Your data: backups, restore, export, import, delete-all, start-up recovery. ---
 
+/** The error screens' Retry: start again, or reopen a database left closed; what start-up found. */
+export const reopenDatabase = () => call<StartupReport>('reopen_database');
+/** The error screens' Quit (closing the window may only hide it in the tray). */
+export const quitApp = () => call<null>('quit_app');
 /** What start-up found: read-only mode, notices, and a damaged database that was set aside. */
 export const startupReport = () => call<StartupReport>('startup_report');
 export const listBackups = () => call<BackupInfo[]>('list_backups');

@@ -6,12 +6,14 @@
 //! - `settings`: save settings and re-derive every plan the new values move;
 //! - `plans`: the re-derivation both of those share;
 //! - `warnings`: gather what the recovery rules need to judge a saved session;
-//! - `transfer`: import an export document into every table at once.
+//! - `transfer`: import an export document into every table at once;
+//! - `restore`: swap in a backup, then settle the reminders that came back with it.
 //!
 //! Hosts (the shell, the CLI, the benchmarks) call these for writes that span domains, and the
 //! domains directly for everything else.
 
 pub mod plans;
+pub mod restore;
 pub mod sessions;
 pub mod settings;
 pub mod transfer;

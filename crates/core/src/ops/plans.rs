@@ -100,6 +100,7 @@ fn apply(tx: &Connection, session_id: &str, planned: &[PlannedReminder], now: Da
                     delivery_error: None,
                     created_at: now,
                     updated_at: now,
+                    delivered_at: None,
                     fires_at: None,
                 },
             )?,

@@ -8,13 +8,47 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::error::{FieldCode, Result};
+use crate::error::{Error, FieldCode, Result};
 use crate::reminders::{self, Reminder};
 use crate::sessions::{self, SessionRow};
 use crate::storage::backup::{self, Reason};
 use crate::storage::Db;
 use crate::transfer::{self, at, place, tick, ImportCounts, ImportReport, MarkRec, Phase, Progress, SessionRec};
 use crate::{marks, time};
+
+/// The largest export document Aftermile reads: ten years of data is a few megabytes, so anything
+/// near this is not an export, and reading it whole would only tie up memory.
+pub const IMPORT_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Imports the export document at `path`, refusing a file over `IMPORT_MAX_BYTES` before reading it.
+pub fn import_file(
+    db: &mut Db,
+    path: &std::path::Path,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportReport> {
+    let size = std::fs::metadata(path)?.len();
+    if size > IMPORT_MAX_BYTES {
+        return Err(Error::field(
+            "file",
+            FieldCode::TooLong,
+            format!(
+                "This file is {} MB; an Aftermile export is never near {} MB, so it was not read.",
+                size / (1024 * 1024),
+                IMPORT_MAX_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidData => Error::field(
+            "file",
+            FieldCode::InvalidFormat,
+            "This file is not an Aftermile export (it is not text).",
+        ),
+        _ => e.into(),
+    })?;
+    import_json(db, &text, now, progress)
+}
 
 /// Imports `text` into `db`: validates everything, takes a backup if the database has data, then
 /// writes in one transaction.
@@ -45,18 +79,30 @@ pub fn import_json(
             *done += 1;
             tick(progress, Phase::Writing, *done, total);
         };
-        for s in &checked.sessions {
-            bump(&mut report.sessions, write_session(tx, s)?);
+        for (i, s) in checked.sessions.iter().enumerate() {
+            bump(
+                &mut report.sessions,
+                write_session(tx, s).map_err(|e| clash(e, "sessions", i, "id"))?,
+            );
             step(&mut done);
         }
         for (i, m) in checked.marks.iter().enumerate() {
-            bump(&mut report.marks, write_mark(tx, i, m)?);
+            bump(
+                &mut report.marks,
+                write_mark(tx, i, m).map_err(|e| clash(e, "marks", i, "id"))?,
+            );
             step(&mut done);
         }
-        for r in &checked.reminders {
-            bump(&mut report.reminders, write_reminder(tx, r)?);
+        for (i, r) in checked.reminders.iter().enumerate() {
+            bump(
+                &mut report.reminders,
+                write_reminder(tx, i, r).map_err(|e| clash(e, "reminders", i, "source"))?,
+            );
             step(&mut done);
         }
+        // Reminders from the file whose time has passed are not sent now: they are marked missed.
+        let ids: Vec<String> = checked.reminders.iter().map(|r| r.id.clone()).collect();
+        reminders::settle_returned(tx, now, Some(&ids))?;
         if let Some(map) = &checked.settings {
             let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)")?;
             for (k, v) in map {
@@ -148,7 +194,33 @@ fn write_mark(tx: &Connection, i: usize, rec: &MarkRec) -> Result<Outcome> {
     Ok(outcome)
 }
 
-fn write_reminder(tx: &Connection, r: &Reminder) -> Result<Outcome> {
+/// A uniqueness clash while writing record `i` (two records that must be one), named by the field
+/// that clashed rather than reported as a database error.
+fn clash(e: Error, table: &str, i: usize, field: &str) -> Error {
+    match &e {
+        Error::Storage(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            at(
+                place(table, i, field),
+                FieldCode::Duplicate,
+                "clashes with another record in the file or in your log.",
+            )
+        }
+        _ => e,
+    }
+}
+
+fn write_reminder(tx: &Connection, i: usize, r: &Reminder) -> Result<Outcome> {
+    // A waiting reminder belongs to a plan that must exist; history (fired, done, dismissed) may
+    // outlive the race it came from.
+    if let (Some(sid), true) = (&r.session_id, r.state.is_waiting()) {
+        if sessions::fetch_opt(tx, sid)?.is_none() {
+            return Err(at(
+                place("reminders", i, "sessionId"),
+                FieldCode::UnknownValue,
+                "names a session that is neither in the file nor in your log.",
+            ));
+        }
+    }
     // A plan reminder is one per (session, rule): a copy made elsewhere under another id is the
     // same reminder, so it merges into the one here instead of breaking the unique index.
     let existing = match (reminders::fetch_opt(tx, &r.id)?, &r.session_id) {

@@ -8,7 +8,9 @@ pub mod ics;
 mod model;
 mod repo;
 
-pub use fire::{claim_due, next_fire_at, record_delivery_error, MISSED_AFTER};
+pub use fire::{
+    claim_due, next_fire_at, record_delivered, record_delivery_error, settle_returned, undelivered, MISSED_AFTER,
+};
 pub use model::*;
 pub use repo::{
     act, by_rule, create_manual, delete_in, delete_manual, edit, fetch, fetch_opt, for_session, from_row, get, list,

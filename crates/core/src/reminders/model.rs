@@ -69,6 +69,11 @@ pub struct Reminder {
     #[serde(with = "crate::time::serde_fmt::instant::option")]
     #[ts(type = "string | null")]
     pub fired_at: Option<DateTime<Utc>>,
+    /// When its notification went out (or the window was told); unset for a fired reminder means
+    /// a crash came between firing and delivery, and it is delivered again at the next start.
+    #[serde(default, with = "crate::time::serde_fmt::instant::option")]
+    #[ts(type = "string | null")]
+    pub delivered_at: Option<DateTime<Utc>>,
     /// It came due while Aftermile was closed and was shown late.
     pub missed: bool,
     /// Why the notification could not be shown, if it could not.

@@ -18,7 +18,7 @@ use crate::time;
 
 /// Columns in the order `from_row` reads them.
 pub const COLUMNS: &str = "id, kind, text, source, session_id, due_utc, wall_local, zone, state,
-    snoozed_until, fired_at, missed, delivery_error, created_at, updated_at";
+    snoozed_until, fired_at, missed, delivery_error, created_at, updated_at, delivered_at";
 
 fn bad(i: usize, what: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown value {what:?}").into())
@@ -50,6 +50,7 @@ pub fn from_row(row: &Row) -> rusqlite::Result<Reminder> {
         delivery_error: row.get(12)?,
         created_at: time::from_unix(row.get(13)?),
         updated_at: time::from_unix(row.get(14)?),
+        delivered_at: row.get::<_, Option<i64>>(15)?.map(time::from_unix),
         fires_at: None,
     })
 }
@@ -58,15 +59,15 @@ pub fn from_row(row: &Row) -> rusqlite::Result<Reminder> {
 pub fn upsert(conn: &Connection, r: &Reminder) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO reminders (id, kind, text, source, session_id, due_utc, wall_local, zone, state,
-            snoozed_until, fired_at, missed, delivery_error, created_at, updated_at)
+            snoozed_until, fired_at, missed, delivery_error, created_at, updated_at, delivered_at)
          VALUES (:id, :kind, :text, :source, :session, :due, :wall, :zone, :state,
-            :snoozed, :fired, :missed, :error, :created, :updated)
+            :snoozed, :fired, :missed, :error, :created, :updated, :delivered)
          ON CONFLICT (id) DO UPDATE SET
             kind = excluded.kind, text = excluded.text, source = excluded.source,
             session_id = excluded.session_id, due_utc = excluded.due_utc, wall_local = excluded.wall_local,
             zone = excluded.zone, state = excluded.state, snoozed_until = excluded.snoozed_until,
             fired_at = excluded.fired_at, missed = excluded.missed, delivery_error = excluded.delivery_error,
-            updated_at = excluded.updated_at",
+            updated_at = excluded.updated_at, delivered_at = excluded.delivered_at",
     )?
     .execute(named_params! {
         ":id": r.id,
@@ -84,6 +85,7 @@ pub fn upsert(conn: &Connection, r: &Reminder) -> Result<()> {
         ":error": r.delivery_error,
         ":created": r.created_at.timestamp(),
         ":updated": r.updated_at.timestamp(),
+        ":delivered": r.delivered_at.map(|t| t.timestamp()),
     })?;
     Ok(())
 }
@@ -218,6 +220,7 @@ pub fn create_manual(db: &mut Db, input: &ReminderInput, now: DateTime<Utc>) -> 
         delivery_error: None,
         created_at: now,
         updated_at: now,
+        delivered_at: None,
         fires_at: None,
     };
     db.with_tx(|tx| upsert(tx, &r))?;
@@ -241,6 +244,7 @@ pub fn edit(db: &mut Db, id: &str, input: &ReminderInput, now: DateTime<Utc>) ->
                 fired_at: None,
                 missed: false,
                 delivery_error: None,
+                delivered_at: None,
                 updated_at: now,
                 ..r
             },

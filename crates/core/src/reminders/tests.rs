@@ -164,6 +164,50 @@ fn claiming_fires_each_reminder_once_and_flags_missed_ones() {
 }
 
 #[test]
+fn a_fired_reminder_is_delivered_again_until_its_delivery_is_recorded() {
+    let mut db = Db::open_in_memory().unwrap();
+    logged_marathon(&mut db);
+    let fired = claim_due(&mut db, london(2026, 4, 28, 20, 0)).unwrap();
+    // The app stops here, before any notification went out: all of them wait for delivery.
+    let again: Vec<String> = undelivered(&db).unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(again, fired.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+    for r in &fired[..2] {
+        record_delivered(&mut db, &r.id, london(2026, 4, 28, 20, 1)).unwrap();
+    }
+    assert_eq!(
+        undelivered(&db).unwrap().len(),
+        fired.len() - 2,
+        "delivered ones are not sent again"
+    );
+    assert!(
+        claim_due(&mut db, london(2026, 4, 28, 20, 2)).unwrap().is_empty(),
+        "and none fires twice"
+    );
+}
+
+#[test]
+fn reminders_that_come_back_past_their_time_are_marked_missed_not_sent() {
+    let mut db = Db::open_in_memory().unwrap();
+    logged_marathon(&mut db);
+    let later = london(2026, 4, 28, 20, 0);
+    let n = db.with_tx(|tx| settle_returned(tx, later, None)).unwrap();
+    assert_eq!(n, 5);
+    assert!(
+        claim_due(&mut db, later).unwrap().is_empty(),
+        "nothing is sent for them"
+    );
+    assert!(undelivered(&db).unwrap().is_empty());
+    let settled: Vec<Reminder> = all(&db)
+        .into_iter()
+        .filter(|r| r.state == ReminderState::Fired)
+        .collect();
+    assert_eq!(settled.len(), 5);
+    assert!(settled.iter().all(|r| r.missed && r.delivered_at.is_some()));
+    // Those still ahead wait as before.
+    assert!(next_fire_at(&db).unwrap().is_some_and(|t| t > later));
+}
+
+#[test]
 fn quiet_hours_hold_a_reminder_until_they_end() {
     let mut db = Db::open_in_memory().unwrap();
     let now = london(2026, 5, 1, 12, 0);

@@ -114,9 +114,13 @@ pub fn path_of(dir: &Path, name: &str) -> Result<PathBuf> {
     Ok(p)
 }
 
-/// True when the newest copy is older than a day, or there is none.
+/// True when the newest copy is older than a day, or there is none. A copy dated after `now` (taken
+/// while the clock was wrong) says nothing about today, so it does not count.
 pub fn due(dir: &Path, now: DateTime<Utc>) -> Result<bool> {
-    Ok(entries(dir)?.first().is_none_or(|e| now - e.at >= AUTO_EVERY))
+    Ok(entries(dir)?
+        .iter()
+        .find(|e| e.at <= now)
+        .is_none_or(|e| now - e.at >= AUTO_EVERY))
 }
 
 /// Deletes what the rotation does not keep (and any copy left half-written). Returns the deleted.
@@ -174,18 +178,37 @@ fn keep_newest_per(sorted: &[&Entry], n: usize, period: impl Fn(&Entry) -> Strin
     }
 }
 
-/// The tables each schema version has; a file without them is not an Aftermile database.
-fn required_tables(version: u32) -> &'static [&'static str] {
-    match version {
-        1 => &["sessions", "session_focus_regions", "settings"],
-        2 => &["sessions", "session_focus_regions", "settings", "marks"],
-        _ => &["sessions", "session_focus_regions", "settings", "marks", "reminders"],
-    }
+/// Every table, index, view and trigger a database of `version` has, as `type name: sql` with
+/// the SQL's whitespace collapsed: built by running this build's own migrations up to `version`.
+fn expected_schema(version: u32) -> Result<BTreeSet<String>> {
+    let mut conn = Connection::open_in_memory()?;
+    super::migrations::up_to(version as usize)
+        .to_latest(&mut conn)
+        .map_err(|e| Error::Migration(e.to_string()))?;
+    schema_of(&conn)
+}
+
+fn schema_of(conn: &Connection) -> Result<BTreeSet<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            let (kind, name, sql): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            Ok(format!(
+                "{kind} {name}: {}",
+                sql.split_whitespace().collect::<Vec<_>>().join(" ")
+            ))
+        })?
+        .collect::<rusqlite::Result<BTreeSet<_>>>()?;
+    Ok(rows)
 }
 
 /// Opens `path` read-only after checking it the way a restore must: an SQLite file, a schema this
-/// build understands, sound (`quick_check`), and holding Aftermile's tables. Returns the
-/// connection and the schema version. Nothing is written to the file.
+/// build understands, sound (`quick_check`), and holding exactly the tables, indexes, views and
+/// triggers Aftermile's migrations make for its version, nothing more (a trigger slipped into a
+/// file could act on every later write). Returns the connection and the schema version. Nothing
+/// is written to the file.
 pub fn open_validated(path: &Path) -> Result<(Connection, u32)> {
     let label = || file_name(path);
     let not_ours = || Error::NotADatabase { path: label() };
@@ -206,15 +229,18 @@ pub fn open_validated(path: &Path) -> Result<(Connection, u32)> {
     if version == 0 {
         return Err(not_ours());
     }
-    for table in required_tables(version) {
-        let found: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
-            [table],
-            |r| r.get(0),
-        )?;
-        if !found {
-            return Err(not_ours());
-        }
+    let have = schema_of(&conn)?;
+    let want = expected_schema(version)?;
+    if have != want {
+        let odd: Vec<&String> = have.symmetric_difference(&want).take(2).collect();
+        let what = odd
+            .iter()
+            .map(|s| s.split(':').next().unwrap_or(s).to_owned())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(Error::NotADatabase {
+            path: format!("{} (its {what} differ from what Aftermile makes)", label()),
+        });
     }
     Ok((conn, version))
 }

@@ -1,8 +1,7 @@
 use chrono::TimeZone;
 
 use super::*;
-use crate::sessions::{self, SessionDetails, SessionInput};
-use crate::storage::restore::restore;
+use crate::sessions::{SessionDetails, SessionInput};
 use crate::storage::snapshot::copy_into;
 
 fn at(d: u32, h: u32) -> DateTime<Utc> {
@@ -205,50 +204,31 @@ fn validation_refuses_foreign_newer_truncated_and_corrupt_databases() {
 }
 
 #[test]
-fn restore_swaps_in_the_backup_and_keeps_the_replaced_database() {
+fn a_backup_dated_in_the_future_does_not_stop_daily_backups() {
     let tmp = tempfile::tempdir().unwrap();
-    let path = tmp.path().join("aftermile.sqlite3");
-    let mut db = Db::open(&path).unwrap();
-    let kept = crate::ops::sessions::create(&mut db, &run("before the backup"), at(0, 12)).unwrap();
     let dir = tmp.path().join("backups");
-    let b = create(&db, &dir, Reason::Manual, at(0, 12)).unwrap();
-    crate::ops::sessions::delete(&mut db, &kept.id, crate::time::now()).unwrap();
-    let later = crate::ops::sessions::create(&mut db, &run("after the backup"), at(0, 13)).unwrap();
-
-    let out = restore(&mut db, &dir.join(&b.name), at(0, 14)).unwrap();
-    assert_eq!(out.restored_from, b.name);
-    assert_eq!(sessions::get(&db, &kept.id).unwrap().notes, "before the backup");
-    assert_eq!(sessions::get(&db, &later.id).unwrap_err().code(), "not_found");
-    assert_eq!(db.path(), Some(path.as_path()));
-    // Still the real file, in WAL mode, writable.
-    crate::ops::sessions::create(&mut db, &run("after the restore"), at(0, 15)).unwrap();
-    assert_eq!(out.set_aside, ["aftermile-replaced-20260301T140000Z.sqlite3"]);
-    let old = Connection::open(tmp.path().join(&out.set_aside[0])).unwrap();
-    let n: i64 = old
-        .query_row("SELECT count(*) FROM sessions WHERE id = ?1", [&later.id], |r| r.get(0))
-        .unwrap();
-    assert_eq!(
-        n, 1,
-        "the replaced database still holds what was written after the backup"
-    );
-    assert!(!tmp.path().join("aftermile.sqlite3.restoring").exists());
+    std::fs::create_dir_all(&dir).unwrap();
+    // Taken while the clock said 2031.
+    std::fs::write(dir.join("aftermile-20310101T000000Z-auto.sqlite3"), b"x").unwrap();
+    assert!(due(&dir, at(0, 12)).unwrap(), "no copy from the past day: due");
+    std::fs::write(dir.join("aftermile-20260301T080000Z-auto.sqlite3"), b"x").unwrap();
+    assert!(!due(&dir, at(0, 12)).unwrap(), "a copy from this morning: not due");
 }
 
 #[test]
-fn a_refused_restore_leaves_the_open_database_alone() {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = tmp.path().join("aftermile.sqlite3");
-    let mut db = Db::open(&path).unwrap();
-    let s = crate::ops::sessions::create(&mut db, &run("mine"), at(0, 12)).unwrap();
-    let bad = tmp.path().join("aftermile-20260301T010000Z-manual.sqlite3");
-    std::fs::write(&bad, b"not a database at all, sorry").unwrap();
-    assert_eq!(restore(&mut db, &bad, at(0, 13)).unwrap_err().code(), "not_a_database");
-    assert_eq!(sessions::get(&db, &s.id).unwrap().notes, "mine");
-    let files: Vec<_> = std::fs::read_dir(tmp.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("replaced") || n.ends_with(".restoring"))
-        .collect();
-    assert!(files.is_empty(), "{files:?}");
+fn a_file_with_an_extra_trigger_or_view_is_not_restorable() {
+    for extra in [
+        "CREATE TRIGGER wipe AFTER INSERT ON sessions BEGIN DELETE FROM marks; END;",
+        "CREATE VIEW everything AS SELECT * FROM sessions;",
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = Db::open(&tmp.path().join("a.sqlite3")).unwrap();
+        let info = create(&db, &tmp.path().join("backups"), Reason::Manual, at(0, 12)).unwrap();
+        let path = tmp.path().join("backups").join(&info.name);
+        open_validated(&path).expect("a plain backup is fine");
+        Connection::open(&path).unwrap().execute_batch(extra).unwrap();
+        let err = open_validated(&path).unwrap_err();
+        assert_eq!(err.code(), "not_a_database", "{extra}");
+        assert!(err.to_string().contains("differ from what Aftermile makes"), "{err}");
+    }
 }

@@ -26,6 +26,8 @@ pub struct Db {
     conn: Connection,
     path: Option<PathBuf>,
     opts: OpenOptions,
+    /// The journal mode SQLite agreed to; WAL unless the file system can't (a network share).
+    wal: bool,
 }
 
 /// How `Db::open_with` opens a file.
@@ -45,6 +47,11 @@ impl Db {
 
     pub fn open_with(path: &Path, opts: &OpenOptions) -> Result<Db> {
         check_header(path)?;
+        // The header's version can be stale while a newer one waits in the -wal; a read-only
+        // look sees both without writing a byte, so a newer or foreign file stays untouched.
+        if path.exists() && !opts.read_only {
+            precheck(path)?;
+        }
         let mut opts = opts.clone();
         if opts.backups.is_none() {
             opts.backups = path.parent().map(|p| p.join(super::paths::BACKUPS_DIR));
@@ -67,7 +74,8 @@ impl Db {
     fn init(conn: Connection, path: Option<PathBuf>, opts: OpenOptions) -> Result<Db> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // WAL: readers never block the writer. FULL: health data and few writes, so fsync each commit.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        let wal = mode.eq_ignore_ascii_case("wal");
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -88,7 +96,7 @@ impl Db {
             rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
             other => Error::Migration(other.to_string()),
         })?;
-        Ok(Db { conn, path, opts })
+        Ok(Db { conn, path, opts, wal })
     }
 
     fn init_read_only(conn: Connection, path: PathBuf, opts: OpenOptions) -> Result<Db> {
@@ -105,10 +113,12 @@ impl Db {
             // Reading an old schema with this build's queries would fail in odd places.
             return Err(Error::ReadOnlyNeedsUpgrade);
         }
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
         Ok(Db {
             conn,
             path: Some(path),
             opts,
+            wal: mode.eq_ignore_ascii_case("wal"),
         })
     }
 
@@ -118,6 +128,11 @@ impl Db {
 
     pub fn options(&self) -> &OpenOptions {
         &self.opts
+    }
+
+    /// Whether SQLite runs this file in WAL mode, as every open asks it to.
+    pub fn in_wal_mode(&self) -> bool {
+        self.wal
     }
 
     pub fn is_read_only(&self) -> bool {
@@ -147,6 +162,26 @@ impl Db {
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Refuses, through a read-only connection, a file whose schema (counting the -wal) is newer than
+/// this build, or that is another program's database.
+fn precheck(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > latest_version() {
+        return Err(Error::SchemaTooNew {
+            found,
+            supported: latest_version(),
+        });
+    }
+    if super::inspect::foreign(&conn)?.is_some() {
+        return Err(Error::NotADatabase {
+            path: path.display().to_string(),
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -183,6 +218,55 @@ mod tests {
         assert!(err.to_string().contains("newer version of Aftermile"));
         assert_eq!(std::fs::read(&path).unwrap(), before);
         assert!(!dir.path().join("future.sqlite3-wal").exists());
+    }
+
+    #[test]
+    fn a_newer_schema_waiting_in_the_wal_is_refused_and_both_files_left_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.sqlite3");
+        let wal = super::super::files::sidecars(&path)[0].clone();
+        let writer = Connection::open(&path).unwrap();
+        writer.pragma_update(None, "journal_mode", "WAL").unwrap();
+        writer
+            .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        writer.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        writer
+            .pragma_update(None, "user_version", latest_version() + 1)
+            .unwrap();
+        // Copy the pair as a crash would leave it: the new version only in the -wal.
+        let copy = dir.path().join("copy.sqlite3");
+        let copy_wal = super::super::files::sidecars(&copy)[0].clone();
+        std::fs::copy(&path, &copy).unwrap();
+        std::fs::copy(&wal, &copy_wal).unwrap();
+        drop(writer);
+        let (before, before_wal) = (std::fs::read(&copy).unwrap(), std::fs::read(&copy_wal).unwrap());
+        let err = Db::open(&copy).err().expect("must refuse");
+        assert_eq!(err.code(), "schema_too_new");
+        assert_eq!(std::fs::read(&copy).unwrap(), before);
+        assert_eq!(std::fs::read(&copy_wal).unwrap(), before_wal);
+    }
+
+    #[test]
+    fn another_programs_database_is_refused_and_gets_no_aftermile_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("photos.sqlite3");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(
+                "CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT); INSERT INTO albums VALUES (1, 'Alps');",
+            )
+            .unwrap();
+        }
+        let err = Db::open(&path).err().expect("must refuse");
+        assert_eq!(err.code(), "not_a_database");
+        let c = Connection::open(&path).unwrap();
+        let tables: i64 = c
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(tables, 1, "no Aftermile table was added");
     }
 
     #[test]

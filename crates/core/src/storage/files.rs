@@ -29,10 +29,15 @@ pub fn sidecars(db: &Path) -> [PathBuf; 2] {
     [with("-wal"), with("-shm")]
 }
 
-/// Renames `db` and whichever sidecars exist to `<stem>-<label>-<UTC time>.sqlite3[-wal|-shm]`
-/// in the same directory, never over an existing file. Returns the new paths. The main file
-/// moves first: if the process dies before its sidecars follow, the next start finds sidecars
-/// without a database and sets them aside too (see `health`), so they never attach to a new one.
+/// Sets `db` and whichever sidecars exist aside as `<stem>-<label>-<UTC time>.sqlite3[-wal|-shm]`
+/// in the same directory, never over an existing file. Returns the new paths.
+///
+/// The three files must stay together: a database without its `-wal` silently loses whatever the
+/// log held. So every file first gets its new name as a second link (or a copy, where the file
+/// system has no hard links) and the directory is flushed; only then are the old names removed,
+/// the main file's first. A crash before that leaves the originals whole and together (plus a
+/// whole or partial set of extra names); a crash after it leaves the set-aside trio whole and
+/// together, and at most orphan sidecars at the old name, which the next start sets aside too.
 pub fn set_aside(db: &Path, label: &str, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
     let dir = db.parent().unwrap_or(Path::new("."));
     let stem = db.file_stem().and_then(|s| s.to_str()).unwrap_or("aftermile");
@@ -43,17 +48,39 @@ pub fn set_aside(db: &Path, label: &str, now: DateTime<Utc>) -> Result<Vec<PathB
         target = dir.join(format!("{stem}-{label}-{stamp}-{n}.sqlite3"));
         n += 1;
     }
-    let mut moved = Vec::new();
-    let from = std::iter::once(db.to_owned()).chain(sidecars(db));
-    let to = std::iter::once(target.clone()).chain(sidecars(&target));
-    for (from, to) in from.zip(to) {
-        if from.exists() {
-            std::fs::rename(&from, &to)?;
-            moved.push(to);
-        }
+    let pairs: Vec<(PathBuf, PathBuf)> = std::iter::once(db.to_owned())
+        .chain(sidecars(db))
+        .zip(std::iter::once(target.clone()).chain(sidecars(&target)))
+        .filter(|(from, _)| from.exists())
+        .collect();
+    for (i, (from, to)) in pairs.iter().enumerate() {
+        link_or_copy(from, to)?;
+        super::fault::point("set_aside", i as u32 + 1)?;
     }
     sync_dir(dir);
-    Ok(moved)
+    for (i, (from, _)) in pairs.iter().enumerate() {
+        std::fs::remove_file(from)?;
+        super::fault::point("set_aside", 10 + i as u32)?;
+    }
+    sync_dir(dir);
+    Ok(pairs.into_iter().map(|(_, to)| to).collect())
+}
+
+/// A second name for `from` at `to` (never replacing `to`): a hard link, or a flushed copy where
+/// the file system has none.
+pub fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
+    match std::fs::hard_link(from, to) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e.into()),
+        Err(_) => {
+            let mut src = std::fs::File::open(from)?;
+            let mut dst = std::fs::OpenOptions::new().write(true).create_new(true).open(to)?;
+            std::io::copy(&mut src, &mut dst)?;
+            dst.sync_all()?;
+            make_private(to);
+            Ok(())
+        }
+    }
 }
 
 /// The hidden name an atomic write of `path` goes to first.
@@ -141,6 +168,35 @@ pub fn make_private(path: &Path) {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    /// A trio of files at `db`, distinguishable by content.
+    fn trio(db: &Path) {
+        std::fs::write(db, b"main").unwrap();
+        std::fs::write(&sidecars(db)[0], b"wal").unwrap();
+        std::fs::write(&sidecars(db)[1], b"shm").unwrap();
+    }
+
+    fn whole_at(db: &Path) -> bool {
+        std::fs::read(db).ok().as_deref() == Some(b"main".as_slice())
+            && std::fs::read(&sidecars(db)[0]).ok().as_deref() == Some(b"wal".as_slice())
+    }
+
+    #[test]
+    fn a_failure_at_any_step_of_setting_aside_keeps_the_database_with_its_log() {
+        let now = Utc.with_ymd_and_hms(2026, 4, 19, 7, 30, 0).unwrap();
+        for step in [1, 2, 3, 10, 11, 12] {
+            let dir = tempfile::tempdir().unwrap();
+            let db = dir.path().join("aftermile.sqlite3");
+            trio(&db);
+            super::super::fault::fail_at("set_aside", step);
+            let _ = set_aside(&db, "damaged", now);
+            let aside = dir.path().join("aftermile-damaged-20260419T073000Z.sqlite3");
+            assert!(
+                whole_at(&db) || whole_at(&aside),
+                "step {step}: neither the original nor the set-aside copy has its log beside it"
+            );
+        }
+    }
 
     #[test]
     fn an_atomic_write_replaces_whole_or_not_at_all() {

@@ -17,6 +17,13 @@
 //! 5. The database is opened (migrating after a backup), and if the newest backup is more than a
 //!    day old a new one is taken and the backups are rotated. A failed backup (a full disk) does not
 //!    stop the app: it becomes a notice. A full disk during opening falls back to read-only.
+//!
+//! Before any of that the data folder's lock is taken (`lock`): a second process is told the data
+//! is in use and touches nothing. Only SQLite's own verdicts (corrupt, not a database, a quick
+//! check that is not "ok") or a file that is plainly not Aftermile's set a file aside; anything
+//! else (the file is busy, locked, unreadable) is reported with the file left where it is.
+//! A restore that was interrupted leaves its staged copy (`<db>.restoring`): with the database in
+//! place it is removed and reported; with no database, it is kept as a backup and offered.
 
 use std::path::{Path, PathBuf};
 
@@ -28,7 +35,8 @@ use ts_rs::TS;
 use super::backup::{self, BackupInfo};
 use super::db::{Db, OpenOptions};
 use super::inspect;
-use super::{files, paths};
+use super::lock::{self, DataLock};
+use super::{files, paths, restore, snapshot};
 use crate::error::{Error, Result};
 
 /// What happened at start, for the UI.
@@ -45,12 +53,36 @@ pub struct StartupReport {
     pub recovery: Option<Recovery>,
 }
 
+/// Why start-up needs the runner to choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RecoveryProblem {
+    /// SQLite found the file damaged.
+    Corrupt,
+    /// Not an SQLite file, or another program's database.
+    NotADatabase,
+    /// The file was emptied although backups show there was data.
+    EmptyFile,
+    /// A restore stopped before its copy was in place; the copy is offered.
+    InterruptedRestore,
+}
+
+impl RecoveryProblem {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecoveryProblem::Corrupt => "corrupt",
+            RecoveryProblem::NotADatabase => "not_a_database",
+            RecoveryProblem::EmptyFile => "empty_file",
+            RecoveryProblem::InterruptedRestore => "interrupted_restore",
+        }
+    }
+}
+
 /// A damaged database that was set aside at start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Recovery {
-    /// "corrupt", "not_a_database" or "empty_file".
-    pub problem: String,
+    pub problem: RecoveryProblem,
     /// What SQLite or the header check found.
     pub detail: String,
     /// The set-aside files, in the database folder.
@@ -62,6 +94,8 @@ pub struct Recovery {
 pub struct Startup {
     pub db: Db,
     pub report: StartupReport,
+    /// The data folder's lock, held for as long as the database is in use (none when read-only).
+    pub lock: Option<DataLock>,
 }
 
 /// Environment checks, injectable so tests can take paths that root (which ignores permissions)
@@ -106,6 +140,7 @@ pub fn start(data_dir: &Path, checks: &Checks, now: DateTime<Utc>) -> Result<Sta
     if !writable {
         return open_read_only(&path, backups, report, "The data folder can't be written to");
     }
+    let lock = lock::acquire(data_dir)?;
     let opts = OpenOptions {
         backups: Some(backups.clone()),
         read_only: false,
@@ -121,10 +156,29 @@ pub fn start(data_dir: &Path, checks: &Checks, now: DateTime<Utc>) -> Result<Sta
         ));
     }
 
+    let staged = restore::staged_path(&path);
+    if staged.exists() {
+        if path.exists() {
+            let _ = std::fs::remove_file(&staged);
+            report.notices.push(
+                "A restore was interrupted before it finished; your data is as it was. Restore again from \
+                 Settings if you still want to."
+                    .into(),
+            );
+        } else if let Some(kept) = keep_staged(&staged, &backups, now) {
+            report.recovery = Some(Recovery {
+                problem: RecoveryProblem::InterruptedRestore,
+                detail: "Aftermile stopped while it was restoring a backup, before the database was in place.".into(),
+                set_aside: Vec::new(),
+                newest_backup: Some(kept),
+            });
+        }
+    }
+
     if let Some((problem, detail)) = diagnose(&path, &backups)? {
         let moved = files::set_aside(&path, "damaged", now)?;
         report.recovery = Some(Recovery {
-            problem: problem.into(),
+            problem,
             detail,
             set_aside: names(&moved),
             newest_backup: backup::newest_valid(&backups),
@@ -138,6 +192,13 @@ pub fn start(data_dir: &Path, checks: &Checks, now: DateTime<Utc>) -> Result<Sta
         }
         Err(e) => return Err(e),
     };
+    if !db.in_wal_mode() {
+        report.notices.push(
+            "This folder's file system can't keep Aftermile's write-ahead log, so saving is slower and a \
+             power cut is riskier. Move the data folder to a local disk if you can."
+                .into(),
+        );
+    }
     if report.recovery.is_none() {
         if let Err(e) = daily_backup(&db, &backups, now) {
             report
@@ -145,7 +206,22 @@ pub fn start(data_dir: &Path, checks: &Checks, now: DateTime<Utc>) -> Result<Sta
                 .push(format!("Today's automatic backup could not be made: {e}"));
         }
     }
-    Ok(Startup { db, report })
+    Ok(Startup {
+        db,
+        report,
+        lock: Some(lock),
+    })
+}
+
+/// Moves a whole staged restore into the backups folder, where the recovery screen can offer it.
+fn keep_staged(staged: &Path, backups: &Path, now: DateTime<Utc>) -> Option<BackupInfo> {
+    backup::open_validated(staged).ok()?;
+    paths::create_private_dir(backups).ok()?;
+    let name = snapshot::name_for(now, snapshot::Reason::Manual);
+    let target = backups.join(&name);
+    std::fs::rename(staged, &target).ok()?;
+    files::sync_dir(backups);
+    backup::list(backups).ok()?.into_iter().find(|b| b.name == name)
 }
 
 fn names(paths: &[PathBuf]) -> Vec<String> {
@@ -156,7 +232,9 @@ fn names(paths: &[PathBuf]) -> Vec<String> {
 }
 
 /// `Some((problem, detail))` when the file at `path` must be set aside.
-fn diagnose(path: &Path, backups: &Path) -> Result<Option<(&'static str, String)>> {
+/// `Some((problem, detail))` when the file at `path` must be set aside; `Err` when it could not be
+/// checked (busy, locked, unreadable), in which case nothing is moved.
+fn diagnose(path: &Path, backups: &Path) -> Result<Option<(RecoveryProblem, String)>> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -164,23 +242,47 @@ fn diagnose(path: &Path, backups: &Path) -> Result<Option<(&'static str, String)
     };
     if meta.len() == 0 {
         let had_data = !backup::list(backups).unwrap_or_default().is_empty();
-        return Ok(had_data.then(|| ("empty_file", "The database file was empty.".to_owned())));
+        return Ok(had_data.then(|| (RecoveryProblem::EmptyFile, "The database file was empty.".to_owned())));
     }
     match inspect::check_header(path) {
         Ok(()) => {}
         Err(Error::NotADatabase { .. }) => {
             return Ok(Some((
-                "not_a_database",
+                RecoveryProblem::NotADatabase,
                 "The file does not start like an SQLite database.".into(),
             )))
         }
         Err(e) => return Err(e),
     }
-    let checked = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| e.to_string())
-        .and_then(|c| inspect::quick_check(&c));
-    Ok(checked.err().map(|detail| ("corrupt", detail)))
+    let damaged = |e: &rusqlite::Error| {
+        matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        )
+    };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    // Another process writing (or a checkpoint) is not damage: wait a little, then report it.
+    conn.busy_timeout(CHECK_BUSY_TIMEOUT)?;
+    match inspect::run_quick_check(&conn) {
+        Ok(Ok(())) => {}
+        Ok(Err(detail)) => return Ok(Some((RecoveryProblem::Corrupt, detail))),
+        Err(e) if damaged(&e) => return Ok(Some((RecoveryProblem::Corrupt, e.to_string()))),
+        Err(e) => return Err(e.into()),
+    }
+    match inspect::foreign(&conn) {
+        Ok(Some(tables)) => Ok(Some((
+            RecoveryProblem::NotADatabase,
+            format!("The file is another program's database (it holds {tables})."),
+        ))),
+        Ok(None) => Ok(None),
+        Err(e) if damaged(&e) => Ok(Some((RecoveryProblem::Corrupt, e.to_string()))),
+        Err(e) => Err(e.into()),
+    }
 }
+
+/// How long the start-up check waits for another process's write before giving up (and moving
+/// nothing).
+const CHECK_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
 fn open_read_only(path: &Path, backups: PathBuf, mut report: StartupReport, why: &str) -> Result<Startup> {
     if !path.exists() {
@@ -195,7 +297,7 @@ fn open_read_only(path: &Path, backups: PathBuf, mut report: StartupReport, why:
     report.notices.push(format!(
         "{why}, so Aftermile opened your data read-only. You can browse everything; changes can't be saved until that is fixed."
     ));
-    Ok(Startup { db, report })
+    Ok(Startup { db, report, lock: None })
 }
 
 /// Takes the daily copy when due, then rotates. An empty database is not worth a copy, and must

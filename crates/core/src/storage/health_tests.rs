@@ -2,6 +2,7 @@ use chrono::{Duration, TimeZone};
 
 use super::*;
 use crate::sessions::{self, SessionDetails, SessionInput};
+use rusqlite::Connection;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 4, 19, 8, 0, 0).unwrap()
@@ -109,7 +110,7 @@ fn a_bad_file_is_set_aside_intact_with_its_sidecars_and_a_backup_is_offered(#[ca
 
     let s = start(tmp.path(), &Checks::default(), now() + Duration::days(2)).unwrap();
     let r = s.report.recovery.expect("recovery offered");
-    assert_eq!(r.problem, problem, "{}", r.detail);
+    assert_eq!(r.problem.as_str(), problem, "{}", r.detail);
     assert_eq!(r.set_aside.len(), 3);
     let dir = tmp.path().join("db");
     assert_eq!(
@@ -157,7 +158,7 @@ fn a_zero_byte_file_is_new_without_backups_and_a_loss_with_them() {
     std::fs::write(&path, b"").unwrap();
     let s = start(tmp.path(), &Checks::default(), now() + Duration::days(2)).unwrap();
     let r = s.report.recovery.expect("emptied file with backups around: offer them");
-    assert_eq!(r.problem, "empty_file");
+    assert_eq!(r.problem.as_str(), "empty_file");
     assert!(r.newest_backup.is_some());
 }
 
@@ -214,4 +215,94 @@ fn stray_sidecars_without_a_database_are_set_aside() {
         .filter(|n| n.contains("orphan"))
         .collect();
     assert_eq!(moved, ["aftermile-orphan-20260419T080000Z.sqlite3-wal"]);
+}
+
+#[test]
+fn a_database_busy_in_another_process_is_reported_and_nothing_is_moved() {
+    let (tmp, id) = with_data();
+    let path = db_path(tmp.path());
+    // Another process holds the write lock, and in exclusive mode keeps readers out too.
+    let other = Connection::open(&path).unwrap();
+    other.pragma_update(None, "locking_mode", "EXCLUSIVE").unwrap();
+    other
+        .execute_batch("BEGIN EXCLUSIVE; UPDATE sessions SET notes = notes;")
+        .unwrap();
+    let before = ls(path.parent().unwrap());
+    let err = start(tmp.path(), &Checks::default(), now())
+        .err()
+        .expect("busy is an error");
+    assert_eq!(err.code(), "busy", "{err}");
+    assert_eq!(ls(path.parent().unwrap()), before, "nothing was set aside");
+    other.execute_batch("ROLLBACK").unwrap();
+    drop(other);
+    let s = start(tmp.path(), &Checks::default(), now()).unwrap();
+    assert!(s.report.recovery.is_none());
+    assert_eq!(sessions::get(&s.db, &id).unwrap().notes, "steady");
+}
+
+#[test]
+fn another_programs_database_is_set_aside_not_migrated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = db_path(tmp.path());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');")
+            .unwrap();
+    }
+    let s = start(tmp.path(), &Checks::default(), now()).unwrap();
+    let r = s.report.recovery.expect("offered recovery");
+    assert_eq!(r.problem.as_str(), "not_a_database");
+    assert!(r.detail.contains("\"recipes\""), "{}", r.detail);
+    let aside = path.parent().unwrap().join(&r.set_aside[0]);
+    let c = Connection::open(&aside).unwrap();
+    let soup: String = c.query_row("SELECT name FROM recipes", [], |r| r.get(0)).unwrap();
+    assert_eq!(soup, "soup", "set aside whole");
+    let tables: i64 = c
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(tables, 1, "no Aftermile tables were added to it");
+}
+
+#[test]
+fn a_second_process_is_told_the_data_is_in_use() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = start(tmp.path(), &Checks::default(), now()).unwrap();
+    let err = start(tmp.path(), &Checks::default(), now()).err().expect("in use");
+    assert_eq!(err.code(), "in_use");
+    drop(first);
+    start(tmp.path(), &Checks::default(), now()).unwrap();
+}
+
+#[test]
+fn an_interrupted_restore_with_no_database_is_offered_not_dropped() {
+    let (tmp, id) = with_data();
+    let path = db_path(tmp.path());
+    // What an older build could leave: the staged copy, and no database at the path.
+    std::fs::rename(&path, crate::storage::restore::staged_path(&path)).unwrap();
+    for side in files::sidecars(&path) {
+        let _ = std::fs::remove_file(side);
+    }
+    let s = start(tmp.path(), &Checks::default(), now() + Duration::hours(1)).unwrap();
+    let r = s.report.recovery.expect("offered");
+    assert_eq!(r.problem.as_str(), "interrupted_restore");
+    let offered = r.newest_backup.expect("the staged copy is offered");
+    let (conn, _) = crate::storage::backup::open_validated(&tmp.path().join("backups").join(&offered.name)).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM sessions WHERE id = ?1", [&id], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1, "the offered copy holds the data");
+}
+
+#[test]
+fn a_stale_staged_restore_beside_the_database_is_removed_and_reported() {
+    let (tmp, id) = with_data();
+    let path = db_path(tmp.path());
+    std::fs::write(crate::storage::restore::staged_path(&path), b"half a copy").unwrap();
+    let s = start(tmp.path(), &Checks::default(), now()).unwrap();
+    assert!(s.report.notices.iter().any(|n| n.contains("restore was interrupted")));
+    assert!(!crate::storage::restore::staged_path(&path).exists());
+    assert_eq!(sessions::get(&s.db, &id).unwrap().notes, "steady");
 }

@@ -12,6 +12,41 @@ use crate::error::{Error, Result};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// `PRAGMA quick_check`, keeping SQLite's errors apart from its verdict: `Ok(Ok(()))` sound,
+/// `Ok(Err(what))` damaged, `Err` the check itself could not run (busy, locked, damaged header).
+pub fn run_quick_check(conn: &Connection) -> rusqlite::Result<std::result::Result<(), String>> {
+    let mut stmt = conn.prepare("PRAGMA quick_check")?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if rows.len() == 1 && rows[0] == "ok" {
+        Ok(Ok(()))
+    } else {
+        Ok(Err(rows.into_iter().take(5).collect::<Vec<_>>().join("; ")))
+    }
+}
+
+/// The tables of a database Aftermile did not make (no schema version, but tables of its own),
+/// named for a message; `None` for an empty file or one of Aftermile's.
+pub fn foreign(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > 0 {
+        return Ok(None);
+    }
+    let mut stmt =
+        conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?;
+    let tables = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok((!tables.is_empty()).then(|| {
+        let mut list: Vec<String> = tables.iter().take(3).map(|t| format!("\"{t}\"")).collect();
+        if tables.len() > 3 {
+            list.push(format!("{} more", tables.len() - 3));
+        }
+        format!("the tables {}", list.join(", "))
+    }))
+}
+
 /// `PRAGMA quick_check` on any connection. An error while checking (a truncated file often fails
 /// the check itself) counts as a failed check.
 pub fn quick_check(conn: &Connection) -> std::result::Result<(), String> {

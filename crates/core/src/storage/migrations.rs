@@ -7,6 +7,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0001_sessions.sql"),
     include_str!("../../migrations/0002_marks.sql"),
     include_str!("../../migrations/0003_reminders.sql"),
+    include_str!("../../migrations/0004_reminder_delivery.sql"),
 ];
 
 pub fn all() -> Migrations<'static> {
@@ -18,8 +19,8 @@ pub fn latest_version() -> u32 {
     STEPS.len() as u32
 }
 
-/// The SQL of migrations `1..=version`, for tests that build an old database.
-#[cfg(test)]
+/// The SQL of migrations `1..=version`: for the schema a file of that version must have, and for
+/// tests that build an old database.
 pub fn up_to(version: usize) -> Migrations<'static> {
     Migrations::from_iter(STEPS[..version].iter().map(|sql| M::up(sql)))
 }

@@ -9,9 +9,12 @@
 
 pub mod backup;
 pub mod db;
+mod fault;
 pub mod files;
+pub mod handle;
 pub mod health;
 pub mod inspect;
+pub mod lock;
 mod migrations;
 pub mod paths;
 pub mod restore;
@@ -19,4 +22,5 @@ pub mod snapshot;
 pub mod wipe;
 
 pub use db::{Db, OpenOptions};
+pub use handle::Handle;
 pub use migrations::latest_version;

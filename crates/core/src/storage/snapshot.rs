@@ -79,15 +79,19 @@ impl Reason {
 /// for `now` and `reason`, never over an existing file. Returns the new file.
 pub fn take(conn: &Connection, dir: &Path, reason: Reason, now: DateTime<Utc>) -> Result<PathBuf> {
     paths::create_private_dir(dir)?;
-    let stamp = now.format(STAMP).to_string();
-    let mut target = dir.join(format!("{PREFIX}{stamp}-{}{EXT}", reason.tag()));
+    let mut target = dir.join(name_for(now, reason));
     let mut n = 2;
     while target.exists() {
-        target = dir.join(format!("{PREFIX}{stamp}-{}-{n}{EXT}", reason.tag()));
+        target = dir.join(format!("{PREFIX}{}-{}-{n}{EXT}", now.format(STAMP), reason.tag()));
         n += 1;
     }
     files::write_atomic(&target, |tmp| copy_into(conn, tmp))?;
     Ok(target)
+}
+
+/// The file name a backup taken at `now` for `reason` gets (before any same-second counter).
+pub fn name_for(now: DateTime<Utc>, reason: Reason) -> String {
+    format!("{PREFIX}{}-{}{EXT}", now.format(STAMP), reason.tag())
 }
 
 /// `VACUUM INTO`: one consistent snapshot, written as a fresh single-file database at `target`.

@@ -1,16 +1,20 @@
 //! "Delete all my data": the database with its sidecars and set-aside copies, the backups, the
 //! logs, and the webview's own storage, then a fresh empty database in place of the old one.
 //!
+//! Only Aftermile's own files go: the data folder may be a shared one (`AFTERMILE_DATA_DIR`
+//! pointing at a synced folder), so `db/`, `backups/` and `logs/` lose the files Aftermile names
+//! and are removed only if that leaves them empty.
+//!
 //! The typed confirmation is checked here too, not only in the UI, so no other caller can wipe
-//! by accident. Deletion keeps going past a file it can't remove, reports what was left, and
-//! always ends with an open database, so the app never sits on a closed handle.
+//! by accident. Deletion keeps going past a file it can't remove, reports what was left, and ends
+//! with the fresh database open; if even that fails, the handle stays closed and says why.
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::db::Db;
+use super::handle::Handle;
 use super::paths;
 use crate::error::{Error, FieldCode, Result};
 
@@ -26,21 +30,26 @@ pub struct WipeReport {
 
 /// Deletes everything Aftermile stored under `data_dir`, and each of `webview_dirs` (the
 /// webview's local storage, IndexedDB and caches), then reopens `db` as a new empty database.
-pub fn delete_all(db: &mut Db, confirm: &str, data_dir: &Path, webview_dirs: &[PathBuf]) -> Result<WipeReport> {
+pub fn delete_all(handle: &mut Handle, confirm: &str, data_dir: &Path, webview_dirs: &[PathBuf]) -> Result<WipeReport> {
     check_confirm(confirm)?;
-    if db.is_read_only() {
-        return Err(Error::ReadOnly);
-    }
-    let path = db.path().ok_or(Error::NotFound { what: "Database file" })?.to_owned();
-    let opts = db.options().clone();
-    drop(std::mem::replace(db, Db::open_in_memory()?));
-
+    let (path, _) = handle.close("all data was being deleted")?;
     let mut removed = Vec::new();
     let mut failed: Option<Error> = None;
     let db_dir = path.parent().unwrap_or(data_dir).to_owned();
-    let mut targets = vec![db_dir, paths::backups_dir(data_dir), paths::logs_dir(data_dir)];
-    targets.extend(webview_dirs.iter().cloned());
-    for t in &targets {
+    let ours: [(PathBuf, Claims); 3] = [
+        (db_dir, is_database_file),
+        (paths::backups_dir(data_dir), is_backup_file),
+        (paths::logs_dir(data_dir), is_log_file),
+    ];
+    for (dir, mine) in &ours {
+        match remove_ours(dir, *mine) {
+            Ok(mut r) => removed.append(&mut r),
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
+        }
+    }
+    for t in webview_dirs {
         match remove(t) {
             Ok(true) => removed.push(t.display().to_string()),
             Ok(false) => {}
@@ -50,11 +59,52 @@ pub fn delete_all(db: &mut Db, confirm: &str, data_dir: &Path, webview_dirs: &[P
         }
     }
     paths::prepare_db_path(data_dir)?;
-    *db = Db::open_with(&path, &opts)?;
+    handle.reopen()?;
     match failed {
         Some(e) => Err(e),
         None => Ok(WipeReport { removed }),
     }
+}
+
+/// Whether a file name in one of the data folder's subfolders is Aftermile's own.
+type Claims = fn(&str) -> bool;
+
+/// The database, its sidecars, a staged restore, and the copies set aside beside it.
+fn is_database_file(name: &str) -> bool {
+    name.starts_with("aftermile")
+        && [".sqlite3", ".sqlite3-wal", ".sqlite3-shm", ".restoring", ".partial"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+}
+
+fn is_backup_file(name: &str) -> bool {
+    super::snapshot::parse_name(name).is_some() || (name.starts_with(".aftermile-") && name.ends_with(".partial"))
+}
+
+fn is_log_file(name: &str) -> bool {
+    name.starts_with("panic-") && name.ends_with(".log")
+}
+
+/// Removes the files in `dir` that `mine` claims, then `dir` itself if nothing else is in it.
+fn remove_ours(dir: &Path, mine: fn(&str) -> bool) -> Result<Vec<String>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(r) => r,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut removed = Vec::new();
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.file_type().is_ok_and(|t| t.is_file()) && mine(&name) {
+            std::fs::remove_file(e.path())?;
+            removed.push(e.path().display().to_string());
+        }
+    }
+    if std::fs::read_dir(dir).is_ok_and(|mut r| r.next().is_none()) {
+        std::fs::remove_dir(dir)?;
+        removed.push(dir.display().to_string());
+    }
+    Ok(removed)
 }
 
 /// Refuses anything but the exact confirmation word.
@@ -87,16 +137,8 @@ mod tests {
     use crate::sessions::{self, SessionDetails, SessionInput};
     use crate::storage::health::{start, Checks};
 
-    #[test]
-    fn deletes_database_backups_logs_and_webview_storage_then_starts_empty() {
-        let tmp = tempfile::tempdir().unwrap();
-        let data = tmp.path().join("data");
-        let web = tmp.path().join("webkit");
-        std::fs::create_dir_all(web.join("localstorage")).unwrap();
-        std::fs::write(web.join("localstorage/file.localstorage"), b"prefs").unwrap();
-        let now = crate::time::now();
-        let mut s = start(&data, &Checks::default(), now).unwrap();
-        let input = SessionInput {
+    fn input() -> SessionInput {
+        SessionInput {
             start_local: "2026-01-10T07:00".into(),
             zone: "UTC".into(),
             duration_s: None,
@@ -104,31 +146,46 @@ mod tests {
             rpe: None,
             notes: "private".into(),
             details: SessionDetails::EasyRun,
-        };
-        let id = crate::ops::sessions::create(&mut s.db, &input, now).unwrap().id;
+        }
+    }
+
+    /// A data folder with a session, a backup and a panic log; the handle on it.
+    fn filled(data: &Path) -> (Handle, String) {
+        let now = crate::time::now();
+        let mut s = start(data, &Checks::default(), now).unwrap();
+        let id = crate::ops::sessions::create(&mut s.db, &input(), now).unwrap().id;
         crate::storage::backup::create(
             &s.db,
-            &paths::backups_dir(&data),
+            &paths::backups_dir(data),
             crate::storage::backup::Reason::Manual,
             now,
         )
         .unwrap();
-        std::fs::create_dir_all(paths::logs_dir(&data)).unwrap();
-        std::fs::write(paths::logs_dir(&data).join("panic.log"), b"trace").unwrap();
-        let mut db = s.db;
+        std::fs::create_dir_all(paths::logs_dir(data)).unwrap();
+        std::fs::write(paths::logs_dir(data).join("panic-1-2.log"), b"trace").unwrap();
+        (Handle::new(s.db), id)
+    }
 
-        let err = delete_all(&mut db, "delete", &data, std::slice::from_ref(&web)).unwrap_err();
+    #[test]
+    fn deletes_database_backups_logs_and_webview_storage_then_starts_empty() {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        let web = tmp.path().join("webkit");
+        std::fs::create_dir_all(web.join("localstorage")).unwrap();
+        std::fs::write(web.join("localstorage/file.localstorage"), b"prefs").unwrap();
+        let (mut h, id) = filled(&data);
+
+        let err = delete_all(&mut h, "delete", &data, std::slice::from_ref(&web)).unwrap_err();
         assert_eq!(err.payload().field.as_deref(), Some("confirm"));
         assert_eq!(
-            sessions::get(&db, &id).unwrap().notes,
+            sessions::get(h.db().unwrap(), &id).unwrap().notes,
             "private",
             "a wrong word deletes nothing"
         );
 
-        let report = delete_all(&mut db, "DELETE", &data, std::slice::from_ref(&web)).unwrap();
-        assert_eq!(report.removed.len(), 4, "{:?}", report.removed);
+        delete_all(&mut h, "DELETE", &data, std::slice::from_ref(&web)).unwrap();
         assert!(!web.exists() && !paths::backups_dir(&data).exists() && !paths::logs_dir(&data).exists());
-        assert_eq!(sessions::get(&db, &id).unwrap_err().code(), "not_found");
+        assert_eq!(sessions::get(h.db().unwrap(), &id).unwrap_err().code(), "not_found");
         let left: Vec<_> = std::fs::read_dir(data.join("db"))
             .unwrap()
             .flatten()
@@ -139,6 +196,37 @@ mod tests {
             "{left:?}"
         );
         // The fresh database works.
-        crate::ops::sessions::create(&mut db, &input, now).unwrap();
+        crate::ops::sessions::create(h.db().unwrap(), &input(), crate::time::now()).unwrap();
+    }
+
+    #[test]
+    fn in_a_shared_folder_only_aftermiles_own_files_go() {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().to_owned();
+        let (mut h, _) = filled(&data);
+        let theirs = [
+            data.join("db").join("notes.txt"),
+            paths::backups_dir(&data).join("photos-2026.zip"),
+            paths::logs_dir(&data).join("sync.log"),
+            data.join("holiday.jpg"),
+        ];
+        for f in &theirs {
+            std::fs::write(f, b"not Aftermile's").unwrap();
+        }
+        delete_all(&mut h, "DELETE", &data, &[]).unwrap();
+        for f in &theirs {
+            assert_eq!(
+                std::fs::read(f).unwrap(),
+                b"not Aftermile's",
+                "{} was touched",
+                f.display()
+            );
+        }
+        let backups: Vec<_> = std::fs::read_dir(paths::backups_dir(&data))
+            .unwrap()
+            .flatten()
+            .collect();
+        assert_eq!(backups.len(), 1, "only the foreign file is left in backups/");
+        assert!(!paths::logs_dir(&data).join("panic-1-2.log").exists());
     }
 }

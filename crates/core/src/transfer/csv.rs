@@ -27,12 +27,19 @@ fn is_instant(column: &str) -> bool {
     column.ends_with("_utc") || column.ends_with("_at") || column == "snoozed_until"
 }
 
-/// Quotes one field when it needs it.
+/// Quotes one text field when it needs it. Text that a spreadsheet would run as a formula (it
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return: someone's note "=HYPERLINK(…)")
+/// gets a leading `'`, which spreadsheets show as text and do not evaluate.
 pub(crate) fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s
     }
 }
 
@@ -130,4 +137,19 @@ fn write_tables(db: &Db, dir: &Path, progress: &mut dyn FnMut(Progress)) -> Resu
     }
     tx.finish()?;
     Ok(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn text_a_spreadsheet_would_run_is_kept_as_text() {
+        assert_eq!(field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assert_eq!(field("+1 415"), "'+1 415");
+        assert_eq!(field("-5 km felt easy"), "'-5 km felt easy");
+        assert_eq!(field("@coach"), "'@coach");
+        assert_eq!(field("easy, 5 km"), "\"easy, 5 km\"");
+        assert_eq!(field("plain"), "plain");
+    }
 }

@@ -8,7 +8,7 @@
 //! Records are judged as of their own `updatedAt`: a race planned last year was valid then, and
 //! importing it must not fail because time moved on.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -185,9 +185,21 @@ pub fn parse(text: &str, progress: &mut dyn FnMut(Progress)) -> Result<Checked> 
         tick(progress, Phase::Checking, done, total);
     }
     let mut seen = HashSet::new();
+    let mut rules: HashMap<(String, String), usize> = HashMap::new();
     let mut out_reminders = Vec::with_capacity(outline.reminders.len());
     for (i, v) in outline.reminders.into_iter().enumerate() {
-        out_reminders.push(reminder(i, v, &mut seen)?);
+        let r = reminder(i, v, &mut seen)?;
+        // A plan holds one reminder per rule (the database's unique index): two in one file clash.
+        if let Some(sid) = &r.session_id {
+            if let Some(first) = rules.insert((sid.clone(), r.source.clone()), i) {
+                return Err(at(
+                    place("reminders", i, "source"),
+                    FieldCode::Duplicate,
+                    &format!("is the same plan reminder as reminders[{first}] (same session and rule)."),
+                ));
+            }
+        }
+        out_reminders.push(r);
         done += 1;
         tick(progress, Phase::Checking, done, total);
     }

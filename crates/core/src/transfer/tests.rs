@@ -387,3 +387,82 @@ fn csv_has_one_file_per_table_with_quoting() {
     let again = export_csv(&db, tmp.path(), now(), &mut |_| {}).unwrap();
     assert!(again.path.ends_with("aftermile-csv-2026-04-19-2"));
 }
+
+#[test]
+fn a_file_too_big_to_be_an_export_is_refused_unread() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("huge.json");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(crate::ops::transfer::IMPORT_MAX_BYTES + 1).unwrap();
+    let mut db = Db::open_in_memory().unwrap();
+    let p = crate::ops::transfer::import_file(&mut db, &path, now(), &mut |_| {})
+        .unwrap_err()
+        .payload();
+    assert_eq!(p.field.as_deref(), Some("file"));
+    assert!(p.message.contains("MB"), "{}", p.message);
+}
+
+fn plan_reminder_index(doc: &serde_json::Value) -> usize {
+    doc["reminders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|r| !r["sessionId"].is_null() && r["state"] == "pending")
+        .expect("a waiting plan reminder")
+}
+
+#[test]
+fn a_waiting_reminder_of_a_session_nowhere_is_refused_by_field() {
+    let source = rich_db();
+    let mut doc: serde_json::Value = serde_json::from_str(&text_of(&source)).unwrap();
+    let i = plan_reminder_index(&doc);
+    doc["reminders"][i]["sessionId"] = serde_json::json!("7a1c8e6e-6f7e-4f4e-9a59-4d0f6c1f0c11");
+    let mut db = Db::open_in_memory().unwrap();
+    let p = crate::ops::transfer::import_json(&mut db, &doc.to_string(), now(), &mut |_| {})
+        .unwrap_err()
+        .payload();
+    assert_eq!(p.field.as_deref(), Some(format!("reminders[{i}].sessionId").as_str()));
+    assert_eq!(counts(&db), [0, 0, 0, 0, 0], "nothing partial");
+}
+
+#[test]
+fn two_copies_of_one_plan_reminder_in_a_file_are_named_not_a_database_error() {
+    let source = rich_db();
+    let mut doc: serde_json::Value = serde_json::from_str(&text_of(&source)).unwrap();
+    let i = plan_reminder_index(&doc);
+    let mut twin = doc["reminders"][i].clone();
+    twin["id"] = serde_json::json!("3c7d1b0e-2a4f-4c8e-9b1d-5e6f7a8b9c0d");
+    doc["reminders"].as_array_mut().unwrap().push(twin);
+    let n = doc["reminders"].as_array().unwrap().len();
+    let mut db = Db::open_in_memory().unwrap();
+    let p = crate::ops::transfer::import_json(&mut db, &doc.to_string(), now(), &mut |_| {})
+        .unwrap_err()
+        .payload();
+    assert_eq!(p.code, "invalid_input");
+    assert_eq!(
+        p.field.as_deref(),
+        Some(format!("reminders[{}].source", n - 1).as_str())
+    );
+    assert!(p.message.contains("same plan reminder"), "{}", p.message);
+}
+
+#[test]
+fn imported_reminders_whose_time_passed_are_marked_missed_not_sent() {
+    let source = rich_db();
+    let text = text_of(&source);
+    let mut db = Db::open_in_memory().unwrap();
+    // Imported a year later: every waiting reminder in the file is long past.
+    let later = now() + chrono::Duration::days(365);
+    crate::ops::transfer::import_json(&mut db, &text, later, &mut |_| {}).unwrap();
+    assert!(
+        reminders::claim_due(&mut db, later).unwrap().is_empty(),
+        "nothing is sent"
+    );
+    assert!(reminders::undelivered(&db).unwrap().is_empty());
+    let missed = reminders::list(&db, &Default::default())
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.missed)
+        .count();
+    assert!(missed > 0);
+}

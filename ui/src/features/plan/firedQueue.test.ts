@@ -21,6 +21,7 @@ function reminder(id: string, over: Partial<Reminder> = {}): Reminder {
     deliveryError: null,
     createdAt: '2024-01-01T00:00:00Z',
     updatedAt: '2024-01-01T00:00:00Z',
+    deliveredAt: null,
     ...over,
   };
 }

@@ -21,6 +21,7 @@ function r(over: Partial<Reminder> & { id: string }): Reminder {
     deliveryError: null,
     createdAt: '2024-01-01T00:00:00Z',
     updatedAt: '2024-01-01T00:00:00Z',
+    deliveredAt: null,
     ...over,
   };
 }

@@ -4,5 +4,5 @@ import { recoveryTitle } from './recovery';
 it('titles the recovery screen by problem', () => {
   expect(recoveryTitle('corrupt')).toBe('Your data file was damaged');
   expect(recoveryTitle('empty_file')).toBe('Your data file was empty');
-  expect(recoveryTitle('other')).toBe('Your data file could not be used');
+  expect(recoveryTitle('interrupted_restore')).toBe('A restore was interrupted');
 });

@@ -14,6 +14,8 @@ import { applySettings } from '../../lib/settings.svelte';
 export interface StartupSources {
   settings: () => Promise<Settings>;
   report: () => Promise<StartupReport>;
+  /** Asks the shell to start again (or reopen a closed database). */
+  reopen: () => Promise<StartupReport>;
 }
 
 export class Startup {
@@ -39,6 +41,25 @@ export class Startup {
       this.error = toErrorPayload(e);
       this.status = 'failed';
     }
+  }
+
+  /** The database was closed under the app (a restore could not reopen it): stop on the error. */
+  closed(error: ErrorPayload): void {
+    this.error = error;
+    this.status = 'failed';
+  }
+
+  /** The error screen's Retry: the shell tries again, then the app starts as at launch. */
+  async retry(): Promise<void> {
+    this.status = 'loading';
+    try {
+      await this.#sources.reopen();
+    } catch (e) {
+      this.error = toErrorPayload(e);
+      this.status = 'failed';
+      return;
+    }
+    await this.start();
   }
 
   /** After a write: the settings again and, after a change to everything, what start-up found. */

@@ -18,13 +18,18 @@ const damaged = report({
 
 /** Sources whose answers a test changes as the "database" does. */
 function sources(start: { settings: Settings; report: StartupReport }) {
-  const now = { ...start, failSettings: false };
+  const now = { ...start, failSettings: false, failReopen: false, reopened: 0 };
   const src = {
     settings: async () => {
       if (now.failSettings) throw { code: 'busy', message: 'Busy', fields: [] };
       return now.settings;
     },
     report: async () => now.report,
+    reopen: async () => {
+      now.reopened += 1;
+      if (now.failReopen) throw { code: 'in_use', message: 'In use', fields: [] };
+      return now.report;
+    },
   };
   return { src, now };
 }
@@ -42,12 +47,13 @@ describe('Startup', () => {
 
   it('fails with the core’s reason when the settings cannot be read', async () => {
     const s = new Startup({
-      settings: async () => Promise.reject({ code: 'db_newer', message: 'Made by a newer Aftermile.', fields: [] }),
+      settings: async () => Promise.reject({ code: 'schema_too_new', message: 'Made by a newer Aftermile.', fields: [] }),
       report: async () => report(),
+      reopen: async () => report(),
     });
     await s.start();
     expect(s.status).toBe('failed');
-    expect(s.error?.code).toBe('db_newer');
+    expect(s.error?.code).toBe('schema_too_new');
   });
 
   it('follows the settings after a write, and what start-up found only after everything changed', async () => {
@@ -81,6 +87,22 @@ describe('Startup', () => {
     now.failSettings = true;
     await s.reread(['settings']);
     expect(prefs.units).toBe('mi');
+    expect(s.status).toBe('ready');
+  });
+
+  it('stops on a closed database and opens again once the shell reopens it', async () => {
+    const { src, now } = sources({ settings: settings('km'), report: report() });
+    const s = new Startup(src);
+    await s.start();
+    s.closed({ code: 'closed', message: 'closed: it could not be opened again', fields: [] });
+    expect(s.status).toBe('failed');
+    now.failReopen = true;
+    await s.retry();
+    expect(s.status).toBe('failed');
+    expect(s.error?.code).toBe('in_use');
+    now.failReopen = false;
+    await s.retry();
+    expect(now.reopened).toBe(2);
     expect(s.status).toBe('ready');
   });
 });

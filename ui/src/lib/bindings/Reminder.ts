@@ -23,6 +23,11 @@ dueUtc: string,
  */
 wallLocal: string, zone: string, state: ReminderState, snoozedUntil: string | null, firedAt: string | null, 
 /**
+ * When its notification went out (or the window was told); unset for a fired reminder means
+ * a crash came between firing and delivery, and it is delivered again at the next start.
+ */
+deliveredAt: string | null, 
+/**
  * It came due while Aftermile was closed and was shown late.
  */
 missed: boolean, 

@@ -1,0 +1,50 @@
+//! Restoring a backup: the crash-safe swap (`storage::restore`), then the reminders that came back
+//! with the old data are settled, so one whose time passed meanwhile is marked missed instead of
+//! being sent again now.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use crate::error::Result;
+use crate::reminders;
+use crate::storage::restore::{self, RestoreOutcome};
+use crate::storage::Handle;
+
+pub fn restore(handle: &mut Handle, backup: &Path, now: DateTime<Utc>) -> Result<RestoreOutcome> {
+    let out = restore::restore(handle, backup, now)?;
+    handle.db()?.with_tx(|tx| reminders::settle_returned(tx, now, None))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+    use crate::reminders::{ReminderInput, ReminderState};
+    use crate::storage::backup::{self, Reason};
+    use crate::storage::Db;
+
+    #[test]
+    fn a_reminder_restored_after_its_time_is_missed_not_sent() {
+        let tmp = tempfile::tempdir().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap();
+        let mut db = Db::open(&tmp.path().join("aftermile.sqlite3")).unwrap();
+        let input = ReminderInput {
+            text: "Stretch".into(),
+            wall_local: "2026-05-02T12:00".into(),
+            zone: "UTC".into(),
+        };
+        let r = reminders::create_manual(&mut db, &input, now).unwrap();
+        let b = backup::create(&db, &tmp.path().join("backups"), Reason::Manual, now).unwrap();
+        let mut handle = Handle::new(db);
+        let later = now + Duration::days(3);
+        restore(&mut handle, &tmp.path().join("backups").join(&b.name), later).unwrap();
+        let db = handle.db().unwrap();
+        assert!(reminders::claim_due(db, later).unwrap().is_empty(), "not sent now");
+        let back = reminders::get(db, &r.id).unwrap();
+        assert_eq!(back.state, ReminderState::Fired);
+        assert!(back.missed && back.delivered_at.is_some());
+    }
+}
