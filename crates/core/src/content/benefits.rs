@@ -81,7 +81,7 @@ pub fn benefits() -> Vec<Benefit> {
             id: "pain_relief",
             title: "Pain relief",
             summary: "Have a new or worsening pain looked at by a doctor or physiotherapist before anyone \
-                      massages it. Once they have ruled out an injury that needs rest, many runners find \
+                      massages it. Once they have checked it and say massage is fine, many runners find \
                       that massage eases a strained muscle, sore shins or an aching outer thigh, and some \
                       use it for pain that lingers. Treat it as comfort alongside their plan, not as the \
                       treatment.",
@@ -148,7 +148,7 @@ pub fn benefits() -> Vec<Benefit> {
             support: Support::SmallEffect,
             source: cited(vec![guo_soreness(), dupuy_soreness(), davis_performance()]),
             advice: Some(
-                "Leave at least two hours after you finish. In the first two days keep to a light flush \
+                "Wait at least two hours after you finish before any massage. In the first two days keep to a light flush \
                  (gentle, sweeping strokes with little pressure) or gentle self-massage, and leave deep \
                  tissue work (slow, firm pressure into the deeper muscle) until two to three days after \
                  the race.",

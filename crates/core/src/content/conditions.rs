@@ -84,8 +84,9 @@ pub fn conditions() -> Vec<Condition> {
             regions: expand(&["calf"]),
             massage_note: "No massage on it in the acute phase (the first few days, while it is freshly \
                            painful, swollen or bruised). Once a clinician has checked it, gentle work may ease \
-                           the tightness that follows. A calf that is swollen, warm and painful without a clear \
-                           strain can be a blood clot: get urgent medical care today.",
+                           the tightness that follows. A calf that is swollen, warm and painful with no strain to \
+                           explain it, or whose swelling keeps growing, can be a blood clot: get urgent medical \
+                           care today.",
             source: Source::AppAdvice,
             emergency: None,
         },

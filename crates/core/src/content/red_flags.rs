@@ -25,7 +25,8 @@ pub fn red_flags() -> Vec<RedFlag> {
         RedFlag {
             id: "swelling_bruising_heat",
             sign: "Swelling, bruising or heat",
-            why: "These are signs of a fresh injury.",
+            why: "Usually signs of a fresh injury. A swollen, warm, painful calf with no injury to explain it \
+                  is the urgent sign above.",
             urgency: Urgency::Soon,
             advice: "Have it seen by a doctor or physiotherapist first. Massage on it waits for their \
                      all-clear, however long that takes: the pause of about 72 hours in your recovery plan \
