@@ -1,6 +1,7 @@
 // End-to-end test of the body chart in the real app: mark the left calf with the mouse, then the
 // right shin with the keyboard alone, and check what a runner would see: the coloured region with
-// its number, the benefit links, and the red-flag guidance. Screenshots go to target/e2e-artifacts/.
+// its number, the benefit links, the clinician list that is always there, and the red-flag
+// guidance. Screenshots go to target/e2e-artifacts/.
 import assert from 'node:assert/strict';
 import { $, browser, click, gotoPage, launchApp, screenshot, setupSuite, step } from './lib/harness.mjs';
 
@@ -98,6 +99,11 @@ step('click the left calf, record sore 6: the calf is coloured and its benefits 
   );
   assert.ok(links.includes('muscle_recovery'), `benefit links shown for the calf: ${links}`);
   assert.ok(!(await $('#red-flags').isExisting()), 'no red flags for plain soreness');
+  // The clinician list is in reach whatever the mark, and on a calf the possible clot shows unasked.
+  assert.ok(await $('#clinician-guide details summary').isExisting(), 'the clinician list is on the panel');
+  const clot = await $('#clinician-guide [data-flag="hot_swollen_calf"][data-urgency="urgent"]');
+  assert.match(await clot.getText(), /urgent medical care today/i);
+  assert.doesNotMatch(await clot.getText(), /physio/i, 'the possible clot is never sent to a physiotherapist');
   await screenshot('body-calf-sore-6');
 });
 
@@ -125,6 +131,8 @@ step('keyboard alone: mark the right shin as pain with swelling, and see the red
   const text = await $('#red-flags').getText();
   assert.match(text, /doctor or physiotherapist/i);
   assert.match(text, /stress fracture/i);
+  const first = await browser.execute(() => document.querySelector('#red-flags [data-flag]')?.getAttribute('data-flag'));
+  assert.equal(first, 'hot_swollen_calf', 'the possible clot is the first red flag');
   assert.match((await regionState('shin_r')).cls, /b\d/, 'the right shin is coloured');
   await screenshot('body-shin-red-flags');
 });

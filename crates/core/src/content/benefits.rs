@@ -1,30 +1,22 @@
-//! The twelve benefits of massage for runners, in the app's own words.
+//! The twelve benefits of massage for runners (DESIGN.md "Benefits"), in the app's own words and
+//! structure. Each summary says what runners report apart from what trials measured; a claim no
+//! cited trial backs is worded as Aftermile's advice, and the flushing-out-waste idea is listed as
+//! not supported, with the trials that tested it.
 
-use super::{expand, Benefit, Evidence, Support};
+use super::evidence::*;
+use super::{expand, Benefit, Source, Support, Unsupported};
 
-const DAVIS_2020: &str = "Davis et al. 2020, BMJ Open Sport & Exercise Medicine (meta-analysis of 29 RCTs)";
-const DUPUY_2018: &str = "Dupuy et al. 2018, Frontiers in Physiology";
-const GUO_2017: &str = "Guo et al. 2017, Frontiers in Physiology";
-
-fn doms_davis() -> Evidence {
-    Evidence {
-        finding: "Across 29 trials, massage gave a small reduction in delayed-onset muscle soreness (DOMS).",
-        citation: DAVIS_2020,
-    }
+fn cited(evidence: Vec<super::Evidence>) -> Source {
+    Source::Cited { evidence }
 }
 
-fn dupuy() -> Evidence {
-    Evidence {
-        finding: "Of the recovery methods compared, massage did the most for DOMS and for how tired athletes felt.",
-        citation: DUPUY_2018,
-    }
-}
-
-fn guo() -> Evidence {
-    Evidence {
-        finding: "Soreness was lower 24, 48 and 72 hours after exercise when massage followed it.",
-        citation: GUO_2017,
-    }
+/// The idea behind both "muscle recovery" and "circulation" that trials measured and did not find.
+fn waste_removal() -> Option<Unsupported> {
+    Some(Unsupported {
+        idea: "It is often said that massage speeds blood flow through worked muscles and so flushes out \
+               lactate and other waste.",
+        evidence: vec![hinds_blood_flow(), wiltshire_lactate()],
+    })
 }
 
 pub fn benefits() -> Vec<Benefit> {
@@ -32,44 +24,51 @@ pub fn benefits() -> Vec<Benefit> {
         Benefit {
             id: "muscle_recovery",
             title: "Muscle recovery",
-            summary: "After a hard session or a race, massage can take the edge off soreness and stiffness. \
-                      It brings more blood to the worked muscles, which helps clear what exercise leaves \
-                      behind and feeds the repair.",
-            support: Support::Studied,
+            summary: "Runners often say their legs feel looser and less stiff after a massage. What trials \
+                      have measured is soreness: it came out lower over the three days after hard exercise \
+                      when massage followed, and the largest review of massage called the effect small.",
+            support: Support::SmallEffect,
+            source: cited(vec![davis_soreness(), guo_soreness(), dupuy_soreness()]),
+            advice: None,
+            unsupported: waste_removal(),
             regions: expand(&["quadriceps", "hamstring", "calf", "glute"]),
             conditions: vec!["calf_strain", "hamstring_strain"],
-            evidence: vec![doms_davis(), dupuy(), guo()],
         },
         Benefit {
             id: "flexibility",
             title: "Flexibility",
-            summary: "Regular work on tight tissue can give muscles and joints more range, so a stride \
-                      moves freely instead of fighting stiffness.",
-            support: Support::Studied,
+            summary: "In trials, muscles and joints moved a little further after massage. The review does \
+                      not say how long the gain lasts or whether it changes how you run.",
+            support: Support::SmallEffect,
+            source: cited(vec![davis_flexibility()]),
+            advice: None,
+            unsupported: None,
             regions: expand(&["hamstring", "hip_flexor", "calf", "adductor", "lower_back"]),
             conditions: vec!["hip_tightness", "low_back_pain"],
-            evidence: vec![Evidence {
-                finding: "Massage brought a small gain in flexibility.",
-                citation: DAVIS_2020,
-            }],
         },
         Benefit {
             id: "muscle_balance",
             title: "Muscle balance",
-            summary: "Running repeats one movement thousands of times, so some muscles end up overworked \
-                      and others underused. A therapist can target the overworked groups and help even \
-                      things out.",
+            summary: "Tell your therapist if one side or one group of muscles feels tighter or works harder \
+                      than the other, so they can spend longer there. That massage evens out imbalances is \
+                      what runners and therapists report, not something trials have shown.",
             support: Support::Reported,
+            source: Source::AppAdvice,
+            advice: None,
+            unsupported: None,
             regions: expand(&["glute", "hip_outer", "adductor", "quadriceps", "hamstring"]),
             conditions: vec!["hip_tightness", "runners_knee", "it_band_syndrome"],
-            evidence: vec![],
         },
         Benefit {
             id: "injury_prevention",
             title: "Injury prevention",
-            summary: "Easing tension and imbalance before they build up may lower the chance of the \
-                      overuse injuries that runners know too well.",
+            summary: "No cited trial shows that massage lowers the risk of running injuries. Use the session \
+                      to find tight or tender spots early, and if the same spot keeps coming back, ease your \
+                      training and have it checked by a doctor or physiotherapist.",
             support: Support::Reported,
+            source: Source::AppAdvice,
+            advice: None,
+            unsupported: None,
             regions: expand(&["it_band", "calf", "achilles", "shin", "plantar"]),
             conditions: vec![
                 "it_band_syndrome",
@@ -77,15 +76,19 @@ pub fn benefits() -> Vec<Benefit> {
                 "achilles_tendinopathy",
                 "plantar_fasciitis",
             ],
-            evidence: vec![],
         },
         Benefit {
             id: "pain_relief",
             title: "Pain relief",
-            summary: "Massage can ease the ache of a muscle strain, shin splints or a grumbling IT band, \
-                      and help manage the long-running aches that years of running can bring. It is not a \
-                      treatment for an acute injury.",
+            summary: "Have a new or worsening pain looked at by a doctor or physiotherapist before anyone \
+                      massages it. Once they have checked it and say massage is fine, many runners find \
+                      that massage eases a strained muscle, sore shins or an aching outer thigh, and some \
+                      use it for pain that lingers. Treat it as comfort alongside their plan, not as the \
+                      treatment.",
             support: Support::Reported,
+            source: Source::AppAdvice,
+            advice: None,
+            unsupported: None,
             regions: expand(&["shin", "it_band", "hamstring", "calf", "lower_back", "knee"]),
             conditions: vec![
                 "shin_splints",
@@ -94,81 +97,103 @@ pub fn benefits() -> Vec<Benefit> {
                 "calf_strain",
                 "low_back_pain",
             ],
-            evidence: vec![],
         },
         Benefit {
             id: "stress_reduction",
             title: "Stress reduction",
-            summary: "A massage sets off the body's own feel-good chemicals, endorphins among them. Many \
-                      runners come away calmer and less anxious.",
+            summary: "Many runners come away from a massage calmer and less wound up. If it does that for \
+                      you, a massage in a heavy week of training or work can be worth it for that alone.",
             support: Support::Reported,
+            source: Source::AppAdvice,
+            advice: None,
+            unsupported: None,
             regions: expand(&["neck_shoulders", "upper_back", "shoulder"]),
             conditions: vec![],
-            evidence: vec![],
         },
         Benefit {
             id: "circulation",
             title: "Circulation",
-            summary: "Pressure and stroking move blood and lymph along, which helps carry away waste from \
-                      hard efforts and can calm inflammation.",
-            support: Support::Reported,
+            summary: "Massage is often said to push blood and lymph (the fluid that drains from the tissues \
+                      back into the blood) through tired muscles. When trials measured it, blood flow to the \
+                      exercised muscles did not rise and lactate did not clear faster. Blood markers of \
+                      inflammation were a little lower after massage; what that means for how your legs \
+                      recover is not clear.",
+            support: Support::NotShown,
+            source: cited(vec![dupuy_inflammation()]),
+            advice: None,
+            unsupported: waste_removal(),
             regions: expand(&["calf", "ankle", "quadriceps", "hamstring"]),
             conditions: vec![],
-            evidence: vec![],
         },
         Benefit {
             id: "sleep",
             title: "Better sleep",
-            summary: "Plenty of runners say they sleep more deeply on the night of a massage, and sleep is \
-                      where most recovery happens.",
+            summary: "Many runners say they sleep better on the night of a massage; this rests on what they \
+                      report, not on trials. If you find the same, book it on an evening or before a rest day, \
+                      when you can make the most of it.",
             support: Support::Reported,
+            source: Source::AppAdvice,
+            advice: None,
+            unsupported: None,
             regions: expand(&["neck_shoulders", "upper_back", "lower_back"]),
             conditions: vec![],
-            evidence: vec![],
         },
         Benefit {
             id: "post_race_recovery",
             title: "Post-race recovery",
-            summary: "A well-timed massage after a race can shorten the days of heavy legs, lower the \
-                      soreness and help you relax after the effort. Wait until the first couple of days \
-                      have passed before anything deep.",
-            support: Support::Studied,
+            summary: "Soreness after a race tends to build over the next day or two. Trials found it lower \
+                      over the three days after hard exercise when massage followed. One review found that \
+                      people also felt less tired; another found no effect on fatigue. Getting your speed or \
+                      strength back sooner has not been shown.",
+            support: Support::SmallEffect,
+            source: cited(vec![guo_soreness(), dupuy_soreness(), davis_performance()]),
+            advice: Some(
+                "Wait at least two hours after you finish before any massage. In the first two days keep to a light flush \
+                 (gentle, sweeping strokes with little pressure) or gentle self-massage, and leave deep \
+                 tissue work (slow, firm pressure into the deeper muscle) until two to three days after \
+                 the race.",
+            ),
+            unsupported: None,
             regions: expand(&["quadriceps", "calf", "hamstring", "glute", "plantar"]),
             conditions: vec!["calf_strain"],
-            evidence: vec![guo(), dupuy()],
         },
         Benefit {
             id: "body_awareness",
             title: "Body awareness",
-            summary: "Time on the table is a chance to notice where you hold tension, which side feels \
-                      different, and what has been quietly bothering you on runs.",
+            summary: "Use the time on the table to notice where you hold tension and which side feels \
+                      different, then mark it on the body chart so you can see whether it changes. Anything \
+                      that hurts rather than aches is worth showing a doctor or physiotherapist.",
             support: Support::Reported,
+            source: Source::AppAdvice,
+            advice: None,
+            unsupported: None,
             regions: expand(&["glute", "hip_outer", "lower_back", "it_band", "adductor", "hip_flexor"]),
             conditions: vec!["hip_tightness", "low_back_pain"],
-            evidence: vec![],
         },
         Benefit {
             id: "performance",
             title: "Performance",
-            summary: "Keeping muscles in good condition, and catching problems before they stop training, \
-                      may help you run better over a season. The direct effect on speed is weakly supported.",
-            support: Support::Weak,
+            summary: "When trials pooled their results, massage made no difference to strength, sprinting, \
+                      jumping, endurance or fatigue. Some runners feel it helps them keep training week after \
+                      week; that is their experience, not a trial result.",
+            support: Support::NotShown,
+            source: cited(vec![davis_performance()]),
+            advice: None,
+            unsupported: None,
             regions: expand(&["calf", "quadriceps", "hamstring", "glute"]),
             conditions: vec![],
-            evidence: vec![Evidence {
-                finding: "Massage showed no effect on strength, sprint, jump, endurance or fatigue.",
-                citation: DAVIS_2020,
-            }],
         },
         Benefit {
             id: "mental_relaxation",
             title: "Mental relaxation",
-            summary: "The calm of a massage can carry into the rest of the day: a quieter mind and a \
-                      clearer head.",
+            summary: "Many runners describe a massage as a quiet hour that leaves their head clearer. If it \
+                      does that for you, book it when you do not have to rush off afterwards.",
             support: Support::Reported,
+            source: Source::AppAdvice,
+            advice: None,
+            unsupported: None,
             regions: expand(&["neck_shoulders", "chest", "abdomen", "upper_back"]),
             conditions: vec![],
-            evidence: vec![],
         },
     ]
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Content } from '../../lib/bindings/Content';
 import type { Mark } from '../../lib/bindings/Mark';
 import type { RegionHistory } from '../../lib/bindings/RegionHistory';
+import { emptyContent } from '../../lib/body/contentFixtures';
 import { mark } from '../../lib/body/fixtures';
 import { BodyState, type BodySources } from './bodyState.svelte';
 
-const content: Content = { benefits: [], conditions: [], redFlags: [], redFlagAdvice: '' };
+const content = emptyContent();
 
 /** Sources over a list of marks; `pending` holds region-history answers back until released. */
 function sources(marks: Mark[], over: Partial<BodySources> = {}) {

@@ -2,12 +2,26 @@
 import type { Benefit } from "./Benefit";
 import type { Condition } from "./Condition";
 import type { RedFlag } from "./RedFlag";
+import type { Term } from "./Term";
+import type { TherapistGuide } from "./TherapistGuide";
 
 /**
- * Everything the chart, Benefits page and briefing sheet need, in one call.
+ * Everything the chart, the Benefits page, the massage form and the briefing page need, in one call.
  */
-export type Content = { benefits: Array<Benefit>, conditions: Array<Condition>, redFlags: Array<RedFlag>, 
+export type Content = { benefits: Array<Benefit>, conditions: Array<Condition>, 
 /**
- * Shown with every red flag.
+ * Most urgent first: the possible clot leads.
  */
-redFlagAdvice: string, };
+redFlags: Array<RedFlag>, 
+/**
+ * Shown under every runner condition: the app describes, it never diagnoses.
+ */
+diagnosisNote: string, 
+/**
+ * Massage as one part of recovery, for the Benefits page.
+ */
+recoveryContext: string, therapistGuide: TherapistGuide, 
+/**
+ * One sentence for the Briefing page: what the sheet is for.
+ */
+briefingPurpose: string, glossary: Array<Term>, };
