@@ -91,6 +91,9 @@ fn main() {
         pressure: Some(Pressure::Medium),
         share_contact: true,
         share_health: Default::default(),
+        share_mark_notes: true,
+        share_massage_feedback: true,
+        flags: Vec::new(),
         note: String::new(),
     };
     rows.push(measure("briefing sheet render", 100, || {
@@ -228,7 +231,7 @@ fn seed_marks(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usiz
                 zone: ZONE.into(),
                 session_id: None,
             };
-            marks::create(db, &input, now).expect("seed mark");
+            aftermile_core::ops::marks::create(db, &input, now).expect("seed mark");
             n += 1;
         }
         d += Days::days(1);

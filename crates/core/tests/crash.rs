@@ -17,7 +17,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use aftermile_core::marks::{self, MarkInput, Sensation};
+use aftermile_core::marks::{MarkInput, Sensation};
 use aftermile_core::sessions::{SessionDetails, SessionInput};
 use aftermile_core::Db;
 use rusqlite::{Connection, OpenFlags};
@@ -50,7 +50,7 @@ fn writer() {
         // Reported only after commit returned: this id must survive any kill from here on.
         std::io::Write::write_all(&mut out, format!("{MARK}session {}\n", s.id).as_bytes()).unwrap();
         std::io::Write::flush(&mut out).unwrap();
-        let m = marks::create(
+        let m = aftermile_core::ops::marks::create(
             &mut db,
             &MarkInput {
                 region_id: "calf_l".into(),

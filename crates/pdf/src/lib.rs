@@ -183,6 +183,7 @@ fn view(b: &Briefing) -> Value {
                 (false, false) => "No",
             },
             "note": c.note,
+            "pressure_note": c.pressure_note,
             "trend": format::trend(c.trend, c.was, c.intensity),
         })).collect::<Vec<_>>(),
         "goals": b.goals.iter().map(|g| g.title.clone()).collect::<Vec<_>>(),
@@ -196,8 +197,8 @@ fn view(b: &Briefing) -> Value {
             }
             json!({ "kind": m.massage_type, "when": when, "focus": m.focus.join(", "), "felt": m.felt_after })
         }),
-        "red_flags": b.red_flags,
-        "signs": aftermile_core::content::red_flags().iter().map(|f| f.sign).collect::<Vec<_>>().join("; ") + ".",
+        "red_flags": b.red_flags.iter().map(|f| json!({ "urgent": f.urgent, "text": f.text })).collect::<Vec<_>>(),
+        "ask": aftermile_core::briefing::html::ASK_ABOUT,
     })
 }
 

@@ -15,26 +15,36 @@ const CHANGES: &[DataArea] = &[DataArea::Marks];
 #[tauri::command]
 pub async fn create_mark(state: State<'_, AppState>, input: MarkInput) -> Res<Mark> {
     state
-        .write(CHANGES, move |db| marks::create(db, &input, time::now()))
+        .write(CHANGES, move |db| {
+            aftermile_core::ops::marks::create(db, &input, time::now())
+        })
         .await
 }
 
 #[tauri::command]
 pub async fn update_mark(state: State<'_, AppState>, id: String, input: MarkInput) -> Res<Mark> {
     state
-        .write(CHANGES, move |db| marks::update(db, &id, &input, time::now()))
+        .write(CHANGES, move |db| {
+            aftermile_core::ops::marks::update(db, &id, &input, time::now())
+        })
         .await
 }
 
 #[tauri::command]
 pub async fn delete_mark(state: State<'_, AppState>, id: String) -> Res<Mark> {
-    state.write(CHANGES, move |db| marks::delete(db, &id)).await
+    state
+        .write(CHANGES, move |db| {
+            aftermile_core::ops::marks::delete(db, &id, aftermile_core::time::now())
+        })
+        .await
 }
 
 #[tauri::command]
 pub async fn restore_mark(state: State<'_, AppState>, mark: Mark) -> Res<Mark> {
     state
-        .write(CHANGES, move |db| marks::restore(db, &mark, time::now()))
+        .write(CHANGES, move |db| {
+            aftermile_core::ops::marks::restore(db, &mark, time::now())
+        })
         .await
 }
 

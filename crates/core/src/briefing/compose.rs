@@ -7,11 +7,11 @@ use rusqlite::OptionalExtension;
 
 use super::format::{self, side_and_region};
 use super::model::*;
-use crate::content::{self, RED_FLAG_ADVICE};
+use crate::content;
 use crate::error::{Error, FieldCode, FieldError, Result};
 use crate::limits::BRIEFING_NOTE_MAX;
-use crate::marks::{self, HeatMapQuery, Mark};
-use crate::recovery::RecoveryRules;
+use crate::marks::{self, HeatMapQuery, Mark, Sensation};
+use crate::recovery::{days, RecoveryRules};
 use crate::sessions::{self, Pressure, RaceStatus, Session, SessionDetails, SessionKind};
 use crate::settings::{self, Settings};
 use crate::storage::Db;
@@ -65,6 +65,14 @@ fn validate(req: &BriefingRequest, now: DateTime<Utc>) -> Result<Valid> {
             "Each goal can be chosen once.",
         )));
     }
+    let flag_ids: Vec<&str> = content::red_flags().iter().map(|f| f.id).collect();
+    if let Some(bad) = req.flags.iter().find(|f| !flag_ids.contains(&f.as_str())) {
+        take(Err(Error::field(
+            "flags",
+            FieldCode::UnknownValue,
+            format!("\"{}\" is not one of the red flags.", time::clip(bad)),
+        )));
+    }
     if req.note.chars().count() > BRIEFING_NOTE_MAX {
         take(Err(Error::field(
             "note",
@@ -100,16 +108,42 @@ pub fn compose(db: &Db, req: &BriefingRequest, now: DateTime<Utc>) -> Result<Bri
         .take(3)
         .map(|(s, d, _)| race_line(s, *d, (*d - v.day).num_days(), &settings))
         .collect();
-    let last_race = races
+    let last = races
         .iter()
         .rev()
-        .find(|(s, d, at)| !planned(s) && *d <= v.day && *at <= now)
-        .map(|(s, d, _)| race_line(s, *d, (v.day - *d).num_days(), &settings));
-    let race_advice = race_advice(&settings.rules, upcoming.first(), last_race.as_ref());
+        .find(|(s, d, at)| !planned(s) && *d <= v.day && *at <= now);
+    let last_race = last.map(|(s, d, _)| race_line(s, *d, (v.day - *d).num_days(), &settings));
+    // The day arithmetic every rule shares (recovery::days): days before a race in its own zone;
+    // hours after a finish counted at the start of the appointment day, the cautious end of it.
+    let next_days = races
+        .iter()
+        .find(|(s, d, _)| planned(s) && *d >= v.day)
+        .map(|(s, _, _)| days::days_before_on(v.day, s.start_utc, s.zone));
+    let last_hours = last.map(|(s, _, _)| {
+        let finish_s = match &s.details {
+            SessionDetails::Race(r) => r.finish_time_s.or(s.duration_s),
+            _ => s.duration_s,
+        };
+        let distance = s.distance_m.unwrap_or(0.0);
+        days::hours_after(
+            days::finish(s.start_utc, finish_s, distance),
+            time::start_of_day(v.day, v.tz),
+        )
+    });
+    let next = upcoming.first().zip(next_days);
+    let prev = last_race.as_ref().zip(last_hours);
+    let race_advice = race_advice(&settings.rules, next, prev);
 
-    let last_massage = last_massage(db, &v, until, now)?;
-    let concerns = concerns(db, &v, until, now, last_massage.as_ref().map(|m| m.1))?;
-    let red_flags = red_flag_lines(&settings.rules, &concerns, v.day);
+    let last_massage = last_massage(db, &v, until, now, req.share_massage_feedback)?;
+    let concerns = concerns(
+        db,
+        &v,
+        until,
+        now,
+        last_massage.as_ref().map(|m| m.1),
+        req.share_mark_notes,
+    )?;
+    let red_flags = sheet_flags(&settings.rules, &concerns, &req.flags);
     let profile = &settings.profile;
     let mut health = Vec::new();
     for (ticked, label, text) in [
@@ -143,7 +177,7 @@ pub fn compose(db: &Db, req: &BriefingRequest, now: DateTime<Utc>) -> Result<Bri
         units: settings.units,
         name: profile.name.trim().into(),
         contact: (req.share_contact && !contact.is_empty()).then(|| contact.into()),
-        pressure_caution: pressure_caution(&settings.rules, req.pressure, upcoming.first(), last_race.as_ref()),
+        pressure_caution: pressure_caution(&settings.rules, req.pressure, next_days, last_hours),
         upcoming_races: upcoming,
         last_race,
         race_advice,
@@ -233,49 +267,53 @@ fn days_words(d: i64) -> String {
     }
 }
 
-/// What the recovery rules say about pressure on this day.
-pub(super) fn race_advice(rules: &RecoveryRules, next: Option<&RaceLine>, last: Option<&RaceLine>) -> Vec<String> {
+/// What the recovery rules say about pressure on this day: `next` is the coming race with its days
+/// to go, `last` the last race with the hours since its finish (both from `recovery::days`).
+pub(super) fn race_advice(
+    rules: &RecoveryRules,
+    next: Option<(&RaceLine, i64)>,
+    last: Option<(&RaceLine, f64)>,
+) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(r) = next {
-        let when = if r.days == 0 {
+    if let Some((r, d)) = next {
+        let when = if d == 0 {
             "is today".to_string()
         } else {
-            format!("is in {}", days_words(r.days))
+            format!("is in {}", days_words(d))
         };
-        let last_days = i64::from(rules.pre_race_last_massage_days);
+        let last_days = rules.pre_race_last_massage_days;
         let deep_days = i64::from(rules.pre_race_no_deep_days);
-        if r.days < last_days {
+        if days::in_no_massage_window(rules, d) {
             out.push(format!(
                 "{} {when}: the last massage should be at least {last_days} days before a race. A light flush at most.",
                 r.name
             ));
-        } else if r.days <= deep_days {
+        } else if days::in_no_deep_window(rules, d) {
             out.push(format!(
                 "{} {when}: no deep tissue in the last {deep_days} days before a race. Light to medium pressure only.",
                 r.name
             ));
-        } else if r.days <= deep_days + 14 {
+        } else if d <= deep_days + 14 {
             out.push(format!(
                 "{} {when}: deep work is still fine today; the no-deep-tissue window starts {} days before the race.",
                 r.name, deep_days
             ));
         }
     }
-    if let Some(r) = last {
-        let hours = r.days * 24;
-        if r.days == 0 {
+    if let Some((r, hours)) = last {
+        if hours < f64::from(rules.no_massage_hours) {
             out.push(format!(
                 "{} was today: no massage in the first {} hours after the finish, then a light flush only.",
                 r.name, rules.no_massage_hours
             ));
-        } else if hours < i64::from(rules.sports_massage_from_hours) {
+        } else if hours < f64::from(rules.sports_massage_from_hours) {
             out.push(format!(
-                "{} was {} ago: nothing deep in the first {} hours after a race. A light flush is fine.",
+                "{} was {} ago: nothing deep or firm in the first {} hours after a race. A light flush is fine.",
                 r.name,
                 days_words(r.days),
                 rules.sports_massage_from_hours
             ));
-        } else if hours <= i64::from(rules.sports_massage_to_hours) {
+        } else if hours <= f64::from(rules.sports_massage_to_hours) {
             out.push(format!(
                 "{} was {} ago: the usual time for a sports massage ({}–{} hours after a race).",
                 r.name,
@@ -292,17 +330,17 @@ pub(super) fn race_advice(rules: &RecoveryRules, next: Option<&RaceLine>, last: 
 fn pressure_caution(
     rules: &RecoveryRules,
     pressure: Option<Pressure>,
-    next: Option<&RaceLine>,
-    last: Option<&RaceLine>,
+    next_days: Option<i64>,
+    last_hours: Option<f64>,
 ) -> Option<String> {
     let pressure = pressure?;
-    let near_race = next.is_some_and(|r| r.days <= i64::from(rules.pre_race_no_deep_days));
-    let just_raced = last.is_some_and(|r| r.days * 24 < i64::from(rules.sports_massage_from_hours));
+    let near_race = next_days.is_some_and(|d| days::in_no_deep_window(rules, d));
+    let just_raced = last_hours.is_some_and(|h| h < f64::from(rules.sports_massage_from_hours));
     match pressure {
         Pressure::Firm if near_race || just_raced => {
             Some("Firm pressure is preferred, but the race timing above calls for light to medium today.".into())
         }
-        Pressure::Medium if next.is_some_and(|r| r.days < i64::from(rules.pre_race_last_massage_days)) => {
+        Pressure::Medium if next_days.is_some_and(|d| days::in_no_massage_window(rules, d)) => {
             Some("With the race this close, keep it light.".into())
         }
         _ => None,
@@ -365,6 +403,7 @@ fn last_massage(
     v: &Valid,
     until: NaiveDate,
     now: DateTime<Utc>,
+    share_feedback: bool,
 ) -> Result<Option<(LastMassage, DateTime<Utc>)>> {
     let items = on_days(
         db,
@@ -394,7 +433,12 @@ fn last_massage(
                 .filter_map(|id| regions::find(id))
                 .map(|r| r.label.to_owned())
                 .collect(),
-            felt_after: m.felt_after.trim().into(),
+            // Like the health notes: only when the runner ticked it.
+            felt_after: if share_feedback {
+                m.felt_after.trim().into()
+            } else {
+                String::new()
+            },
         },
         ended,
     )))
@@ -406,6 +450,7 @@ fn concerns(
     until: NaiveDate,
     now: DateTime<Utc>,
     massage_ended: Option<DateTime<Utc>>,
+    share_notes: bool,
 ) -> Result<Vec<Concern>> {
     let end = time::start_of_day(until + Duration::days(1), v.tz).min(now);
     let mut marks: Vec<Mark> = marks::heat_map(
@@ -450,11 +495,16 @@ fn concerns(
             intensity: m.intensity,
             swelling: m.swelling,
             bruising: m.bruising,
-            note: m.note.trim().into(),
+            note: if share_notes {
+                m.note.trim().into()
+            } else {
+                String::new()
+            },
             marked_on: time::date_text(m.at_local.date()),
             trend,
             was,
-            red_flag: m.raises_red_flags(),
+            red_flag: is_red_flag(&m),
+            pressure_note: pressure_note(&m),
             region_id: m.region_id,
         });
     }
@@ -478,32 +528,83 @@ fn baseline(db: &Db, region_id: &str, ended: DateTime<Utc>) -> Result<Option<i32
         .optional()?)
 }
 
-fn red_flag_lines(rules: &RecoveryRules, concerns: &[Concern], day: NaiveDate) -> Vec<String> {
-    concerns
-        .iter()
-        .filter(|c| c.red_flag)
-        .map(|c| {
-            let label = regions::find(&c.region_id).map(|r| r.label).unwrap_or("Region");
-            let mut what = vec![format!("{} {}/10", format::sensation(c.sensation), c.intensity)];
-            if c.swelling {
-                what.push("swelling".into());
-            }
-            if c.bruising {
-                what.push("bruising".into());
-            }
-            let mut line = format!("{}. {label} ({}): {RED_FLAG_ADVICE}", c.number, what.join(", "));
-            if c.swelling || c.bruising {
-                let marked = NaiveDate::parse_from_str(&c.marked_on, "%Y-%m-%d").unwrap_or(day);
-                let clear = marked + Duration::hours(i64::from(rules.acute_injury_no_massage_hours));
-                if clear > day {
-                    line.push_str(&format!(
-                        " Marked as an acute injury on {}: no massage on it before {}.",
-                        c.marked_on,
-                        clear.format("%Y-%m-%d")
-                    ));
-                }
-            }
-            line
-        })
-        .collect()
+/// A red flag on the sheet, by the app's own rules: marked as an injury, or with swelling or
+/// bruising. Pain alone is an area of concern with a pressure note, not a red flag.
+fn is_red_flag(m: &Mark) -> bool {
+    m.sensation == Sensation::Injury || m.swelling || m.bruising
+}
+
+fn pressure_note(m: &Mark) -> Option<String> {
+    (m.sensation == Sensation::Pain && !is_red_flag(m)).then(|| {
+        format!(
+            "Painful ({}/10): ask first, light pressure, stop if it hurts more.",
+            m.intensity
+        )
+    })
+}
+
+/// The red-flag lines, addressed to the therapist: one per red-flag concern and one per sign the
+/// runner ticked; a possible clot first, marked urgent.
+fn sheet_flags(rules: &RecoveryRules, concerns: &[Concern], ticked: &[String]) -> Vec<SheetFlag> {
+    let mut out = Vec::new();
+    for c in concerns.iter().filter(|c| c.red_flag) {
+        let label = regions::find(&c.region_id).map(|r| r.label).unwrap_or("This area");
+        let clear = NaiveDate::parse_from_str(&c.marked_on, "%Y-%m-%d")
+            .ok()
+            .map(|d| d + Duration::hours(i64::from(rules.acute_injury_no_massage_hours)));
+        let not_before = clear
+            .map(|d| format!(", and not before {} in any case", d.format("%Y-%m-%d")))
+            .unwrap_or_default();
+        let swollen_calf = c.swelling && c.region_id.starts_with("calf_");
+        let text = if swollen_calf {
+            format!(
+                "{}. {label}: swelling marked on {}. A swollen calf can be a blood clot: please do not massage \
+                 this leg. The runner needs urgent medical care today (emergency services if short of breath or \
+                 with chest pain).",
+                c.number, c.marked_on
+            )
+        } else if c.sensation == Sensation::Injury {
+            format!(
+                "{}. {label}: marked as an acute injury on {}. Please do not massage it until a clinician has \
+                 seen it and given the all-clear{not_before}.",
+                c.number, c.marked_on
+            )
+        } else {
+            let what = match (c.swelling, c.bruising) {
+                (true, true) => "swelling and bruising",
+                (true, false) => "swelling",
+                _ => "bruising",
+            };
+            format!(
+                "{}. {label}: {what} marked on {}. Please do not massage it until a clinician has seen it and \
+                 given the all-clear{not_before}.",
+                c.number, c.marked_on
+            )
+        };
+        out.push(SheetFlag {
+            urgent: swollen_calf,
+            text,
+        });
+    }
+    for f in content::red_flags()
+        .into_iter()
+        .filter(|f| ticked.iter().any(|t| t == f.id))
+    {
+        let urgent = f.urgency == content::Urgency::Urgent;
+        let text = if urgent {
+            format!(
+                "The runner reports: {}. It can be a blood clot: please do not massage the leg. The runner needs \
+                 urgent medical care today (emergency services if short of breath or with chest pain).",
+                f.sign.to_lowercase()
+            )
+        } else {
+            format!(
+                "The runner reports: {}. Please do not massage the area concerned until a clinician has seen it.",
+                f.sign.to_lowercase()
+            )
+        };
+        out.push(SheetFlag { urgent, text });
+    }
+    out.sort_by_key(|f| !f.urgent);
+    out
 }

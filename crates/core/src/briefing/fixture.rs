@@ -6,7 +6,7 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use super::model::{BriefingRequest, ShareHealth};
 use crate::error::Result;
-use crate::marks::{self, MarkInput, Sensation};
+use crate::marks::{MarkInput, Sensation};
 use crate::sessions::*;
 use crate::settings::{Paper, Settings};
 use crate::storage::Db;
@@ -165,7 +165,7 @@ pub fn seeded(paper: Paper, t: &Texts) -> Result<(Db, BriefingRequest)> {
         mark("it_band_r", "2026-11-28T19:00", Sensation::Pain, 5, t.mark_note),
         mark("lower_back", "2026-11-27T21:00", Sensation::Tight, 2, ""),
     ] {
-        marks::create(&mut db, &m, now)?;
+        crate::ops::marks::create(&mut db, &m, now)?;
     }
 
     let req = BriefingRequest {
@@ -183,6 +183,9 @@ pub fn seeded(paper: Paper, t: &Texts) -> Result<(Db, BriefingRequest)> {
             medication: true,
             allergies: true,
         },
+        share_mark_notes: true,
+        share_massage_feedback: true,
+        flags: Vec::new(),
         note: t.request_note.into(),
     };
     Ok((db, req))

@@ -7,7 +7,6 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use super::figure;
 use super::format;
 use super::model::*;
-use crate::content;
 use crate::regions::View;
 use crate::sessions::Pressure;
 use crate::settings::Paper;
@@ -70,9 +69,7 @@ pub fn render(b: &Briefing) -> String {
                             (last_massage(b))
                         }
                     }
-                    @if !b.red_flags.is_empty() {
-                        (red_flags(b))
-                    }
+                    (red_flags(b))
                     section class="notes" id="notes" {
                         h2 { (HEADINGS[8]) }
                         div class="box" {}
@@ -214,6 +211,12 @@ fn concerns(b: &Briefing) -> Markup {
                         }
                     }
                 }
+                @for c in b.concerns.iter().filter(|c| c.pressure_note.is_some()) {
+                    p class="pressure-note" {
+                        strong { (c.number) ". " (c.side) " " (c.region.to_lowercase()) ": " }
+                        (c.pressure_note.as_deref().unwrap_or_default())
+                    }
+                }
                 p class="legend" {
                     "Hatching on the figures: dots = tight, lines = sore, cross-hatch = pain or injury. "
                     "Latest mark per region in the last 14 days."
@@ -299,15 +302,28 @@ fn last_massage(b: &Briefing) -> Markup {
 }
 
 fn red_flags(b: &Briefing) -> Markup {
-    let signs: Vec<&str> = content::red_flags().into_iter().map(|f| f.sign).collect();
     html! {
         section class="flags" id="red-flags" {
             h2 { (HEADINGS[7]) }
-            ul { @for line in &b.red_flags { li class="flag" { (line) } } }
+            @if !b.red_flags.is_empty() {
+                ul {
+                    @for f in &b.red_flags {
+                        li class={ "flag" @if f.urgent { " urgent" } } {
+                            @if f.urgent { strong class="urgent-label" { "URGENT: " } }
+                            (f.text)
+                        }
+                    }
+                }
+            }
             p class="signs" {
-                span class="label" { "Also ask about: " }
-                (signs.join("; ")) "."
+                span class="label" { "Before you start, please ask: " }
+                (ASK_ABOUT)
             }
         }
     }
 }
+
+/// The signs to ask about, in words for the therapist. If any of these apply, the massage waits.
+pub const ASK_ABOUT: &str = "if any of these apply, do not massage the area and refer the runner to a clinician: \
+     sudden sharp pain; swelling, bruising or heat; pain at rest or at night; pain on one point of a bone; numbness \
+     or tingling. A swollen, warm, painful calf (a possible clot) needs urgent medical care today.";

@@ -30,6 +30,15 @@ pub struct BriefingRequest {
     pub pressure: Option<Pressure>,
     pub share_contact: bool,
     pub share_health: ShareHealth,
+    /// The notes written on body-chart marks go on the sheet only when ticked.
+    #[serde(default)]
+    pub share_mark_notes: bool,
+    /// How the last massage felt afterwards goes on the sheet only when ticked.
+    #[serde(default)]
+    pub share_massage_feedback: bool,
+    /// Red-flag signs the runner ticks as applying now (ids from `content::red_flags`).
+    #[serde(default)]
+    pub flags: Vec<String>,
     /// A few words from the runner to the therapist.
     pub note: String,
 }
@@ -103,14 +112,26 @@ pub struct Concern {
     pub intensity: i32,
     pub swelling: bool,
     pub bruising: bool,
+    /// Empty unless the runner ticked "notes on marks".
     pub note: String,
     /// `YYYY-MM-DD` of the mark.
     pub marked_on: String,
     pub trend: Trend,
     /// Intensity at the last massage, when `trend` compares with one.
     pub was: Option<i32>,
-    /// Pain, injury, swelling or bruising: the red flags apply.
+    /// A red flag by the app's rules: marked as an injury, or with swelling or bruising.
     pub red_flag: bool,
+    /// For a painful area that is not a red flag: how to treat it.
+    pub pressure_note: Option<String>,
+}
+
+/// One red flag on the sheet, addressed to the therapist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetFlag {
+    /// Same-day medical care (a possible clot): printed apart from the rest.
+    pub urgent: bool,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -138,6 +159,7 @@ pub struct LastMassage {
     pub pressure: Option<Pressure>,
     /// Region labels, e.g. "Left calf".
     pub focus: Vec<String>,
+    /// Empty unless the runner ticked "how the last massage felt".
     pub felt_after: String,
 }
 
@@ -166,7 +188,8 @@ pub struct Briefing {
     /// Only the notes the runner ticked, and only non-empty ones.
     pub health: Vec<HealthNote>,
     pub last_massage: Option<LastMassage>,
-    /// Red-flag lines, one per flagged concern.
-    pub red_flags: Vec<String>,
+    /// Real red flags only (an injury, swelling or bruising marked, or a sign the runner ticked),
+    /// the urgent ones first.
+    pub red_flags: Vec<SheetFlag>,
     pub note: String,
 }

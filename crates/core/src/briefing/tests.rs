@@ -68,8 +68,14 @@ fn composes_the_typical_case() {
         ]
     );
     assert_eq!(b.concerns[1].was, Some(6));
-    assert_eq!(b.red_flags.len(), 1);
-    assert!(b.red_flags[0].starts_with("1. Right IT band"));
+    // The IT band is painful (5/10): an area of concern with a pressure note, not a red flag.
+    assert!(b.red_flags.is_empty(), "{:?}", b.red_flags);
+    assert!(!b.concerns[0].red_flag);
+    assert!(b.concerns[0]
+        .pressure_note
+        .as_deref()
+        .unwrap()
+        .starts_with("Painful (5/10): ask first"));
     let m = b.last_massage.as_ref().unwrap();
     assert_eq!((m.date.as_str(), m.days_ago), ("2026-11-20", 11));
     assert_eq!(b.goals.len(), 3);
@@ -174,15 +180,20 @@ fn bad_requests_are_refused_by_field() {
 }
 
 #[test]
-fn an_empty_database_gives_a_sheet_with_every_section_but_red_flags() {
+fn an_empty_database_gives_a_sheet_with_every_section_and_no_red_flags_but_the_questions() {
     let db = Db::open_in_memory().unwrap();
     let (_, req) = fixture::typical(Paper::A4).unwrap();
     let b = compose(&db, &req, fixture::now()).unwrap();
     let html = render_html(&b);
-    for h in HEADINGS.iter().filter(|h| **h != "Red flags") {
+    for h in HEADINGS {
         assert!(html.contains(&maud::html! { (h) }.into_string()), "{h} missing");
     }
-    assert!(!html.contains("id=\"red-flags\""));
+    assert!(b.red_flags.is_empty());
+    assert!(!html.contains("<li class=\"flag"), "no red-flag lines");
+    assert!(
+        html.contains("if any of these apply"),
+        "the therapist is still asked to check"
+    );
     assert!(html.contains("(no name given)"));
     assert_eq!(b.training.distance, "0.0 km");
     assert_eq!(settings::get(&db).unwrap().profile.paper, Paper::A4);
@@ -207,7 +218,7 @@ fn the_page_size_follows_the_setting_and_rows_and_figures_do_not_split() {
 fn a_long_case_keeps_every_concern_numbered_on_the_figures() {
     let (mut db, req) = fixture::typical(Paper::A4).unwrap();
     for r in crate::regions::all() {
-        crate::marks::create(
+        crate::ops::marks::create(
             &mut db,
             &crate::marks::MarkInput {
                 region_id: r.id.into(),
@@ -233,4 +244,100 @@ fn a_long_case_keeps_every_concern_numbered_on_the_figures() {
             "marker {n} missing from the figures"
         );
     }
+}
+
+fn with_mark(db: &mut Db, region: &str, sensation: crate::marks::Sensation, swelling: bool, bruising: bool) {
+    crate::ops::marks::create(
+        db,
+        &crate::marks::MarkInput {
+            region_id: region.into(),
+            sensation,
+            intensity: 6,
+            swelling,
+            bruising,
+            note: "marked for the test".into(),
+            at_local: "2026-11-29T09:00".into(),
+            zone: fixture::ZONE.into(),
+            session_id: None,
+        },
+        fixture::now(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_swollen_calf_is_an_urgent_red_flag_and_named_as_swelling() {
+    let (mut db, req) = fixture::typical(Paper::A4).unwrap();
+    with_mark(&mut db, "calf_r", crate::marks::Sensation::Sore, true, false);
+    let b = compose(&db, &req, fixture::now()).unwrap();
+    assert_eq!(b.red_flags.len(), 1, "{:?}", b.red_flags);
+    let f = &b.red_flags[0];
+    assert!(f.urgent);
+    assert!(
+        f.text.contains("Right calf: swelling marked on 2026-11-29"),
+        "{}",
+        f.text
+    );
+    assert!(f.text.contains("urgent medical care today"), "{}", f.text);
+    assert!(
+        !f.text.contains("acute injury"),
+        "swelling is named as swelling: {}",
+        f.text
+    );
+    let html = render_html(&b);
+    assert!(html.contains("URGENT: "));
+    assert!(html.contains("if any of these apply"));
+}
+
+#[test]
+fn only_an_injury_mark_is_called_an_acute_injury_and_bruising_is_named() {
+    let (mut db, req) = fixture::typical(Paper::A4).unwrap();
+    with_mark(&mut db, "hamstring_l", crate::marks::Sensation::Injury, false, false);
+    with_mark(&mut db, "shin_l", crate::marks::Sensation::Sore, false, true);
+    let b = compose(&db, &req, fixture::now()).unwrap();
+    let texts: Vec<&str> = b.red_flags.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("Left hamstring: marked as an acute injury")));
+    assert!(texts.iter().any(|t| t.contains("Left shin: bruising marked")));
+    assert!(
+        texts.iter().all(|t| !t.contains("physiotherapist")),
+        "addressed to the therapist"
+    );
+}
+
+#[test]
+fn mark_notes_and_how_the_last_massage_felt_go_only_when_ticked() {
+    let (db, mut req) = fixture::typical(Paper::A4).unwrap();
+    req.share_mark_notes = false;
+    req.share_massage_feedback = false;
+    let b = compose(&db, &req, fixture::now()).unwrap();
+    let html = render_html(&b);
+    assert!(b.concerns.iter().all(|c| c.note.is_empty()));
+    assert!(!html.contains(fixture::TYPICAL.mark_note));
+    assert_eq!(b.last_massage.as_ref().unwrap().felt_after, "");
+    assert!(!html.contains(fixture::TYPICAL.felt_after));
+    req.share_mark_notes = true;
+    req.share_massage_feedback = true;
+    let html = render_html(&compose(&db, &req, fixture::now()).unwrap());
+    assert!(html.contains(fixture::TYPICAL.mark_note) && html.contains(fixture::TYPICAL.felt_after));
+}
+
+#[test]
+fn a_sign_the_runner_ticks_is_on_the_sheet_and_unknown_ones_are_refused() {
+    let (db, mut req) = fixture::typical(Paper::A4).unwrap();
+    req.flags = vec!["numbness_tingling".into()];
+    let b = compose(&db, &req, fixture::now()).unwrap();
+    assert_eq!(b.red_flags.len(), 1);
+    assert!(
+        b.red_flags[0]
+            .text
+            .starts_with("The runner reports: numbness or tingling"),
+        "{:?}",
+        b.red_flags
+    );
+    req.flags = vec!["elbow_itch".into()];
+    let p = compose(&db, &req, fixture::now()).unwrap_err().payload();
+    assert_eq!(p.field.as_deref(), Some("flags"));
 }

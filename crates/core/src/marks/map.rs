@@ -72,6 +72,16 @@ pub fn history(db: &Db, region_id: &str) -> Result<RegionHistory> {
     })
 }
 
+/// When the newest swelling or bruising mark was made, if there is one.
+pub fn latest_acute(conn: &rusqlite::Connection) -> Result<Option<DateTime<Utc>>> {
+    let at: Option<i64> = conn.query_row(
+        "SELECT max(at_utc) FROM marks WHERE swelling = 1 OR bruising = 1",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(at.map(crate::time::from_unix))
+}
+
 /// Regions marked with swelling or bruising between `since` and `until`, sorted.
 pub fn acute_regions(conn: &rusqlite::Connection, since: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(

@@ -5,9 +5,9 @@ mod model;
 mod repo;
 pub mod validate;
 
-pub use map::{acute_regions, heat_map, history};
+pub use map::{acute_regions, heat_map, history, latest_acute};
 pub use model::*;
-pub use repo::{create, delete, for_session, get, restore, update};
+pub use repo::{check_restorable, created_at, fetch, for_session, get, remove, save, Saving};
 pub use repo::{from_row, upsert, MarkRow, COLUMNS};
 
 #[cfg(test)]

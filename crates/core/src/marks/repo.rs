@@ -1,10 +1,13 @@
-//! Storing marks. Validation runs before the transaction opens, so a refused mark writes nothing.
+//! The marks table: its one row mapper and one upsert, and the transaction-level writes that
+//! `ops::marks` composes (a mark with swelling or bruising can change a recovery plan, so hosts
+//! save marks through ops). Validation runs before the transaction opens, so a refused mark writes
+//! nothing.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
 use super::model::{Mark, MarkInput, Sensation};
-use super::validate;
+use super::validate::Valid;
 use crate::error::{Error, FieldCode, Result};
 use crate::storage::Db;
 use crate::time;
@@ -12,31 +15,30 @@ use crate::time;
 pub const COLUMNS: &str = "m.id, m.region_id, m.sensation, m.intensity, m.swelling, m.bruising, m.note,
     m.at_utc, m.zone, m.session_id, m.created_at, m.updated_at";
 
-pub fn create(db: &mut Db, input: &MarkInput, now: DateTime<Utc>) -> Result<Mark> {
-    let id = uuid::Uuid::new_v4().to_string();
-    write(db, &id, input, now, None)
+/// A new mark's id and its timestamps: the first save creates, later ones keep `created`.
+pub struct Saving<'a> {
+    pub id: &'a str,
+    pub created: DateTime<Utc>,
+    pub now: DateTime<Utc>,
 }
 
-pub fn update(db: &mut Db, id: &str, input: &MarkInput, now: DateTime<Utc>) -> Result<Mark> {
-    let created: Option<i64> = db
-        .conn()
+/// The creation time of an existing mark.
+pub fn created_at(conn: &Connection, id: &str) -> Result<DateTime<Utc>> {
+    let created: Option<i64> = conn
         .query_row("SELECT created_at FROM marks WHERE id = ?1", [id], |r| r.get(0))
         .optional()?;
-    let created = created.ok_or(Error::NotFound { what: "Mark" })?;
-    write(db, id, input, now, Some(created))
+    created.map(time::from_unix).ok_or(Error::NotFound { what: "Mark" })
 }
 
-/// Deletes a mark and returns it, so the UI can offer Undo through `restore`.
-pub fn delete(db: &mut Db, id: &str) -> Result<Mark> {
-    db.with_tx(|tx| {
-        let gone = fetch(tx, id)?;
-        tx.execute("DELETE FROM marks WHERE id = ?1", [id])?;
-        Ok(gone)
-    })
+/// Deletes a mark inside the caller's transaction and returns it, so the UI can offer Undo.
+pub fn remove(tx: &Connection, id: &str) -> Result<Mark> {
+    let gone = fetch(tx, id)?;
+    tx.execute("DELETE FROM marks WHERE id = ?1", [id])?;
+    Ok(gone)
 }
 
-/// Puts back a deleted mark with its id, judged as of its last save.
-pub fn restore(db: &mut Db, mark: &Mark, now: DateTime<Utc>) -> Result<Mark> {
+/// Refuses to put back a mark whose id is not valid or is already on the chart.
+pub fn check_restorable(conn: &Connection, mark: &Mark) -> Result<()> {
     if uuid::Uuid::parse_str(&mark.id).is_err() {
         return Err(Error::field(
             "id",
@@ -44,11 +46,9 @@ pub fn restore(db: &mut Db, mark: &Mark, now: DateTime<Utc>) -> Result<Mark> {
             "That mark can't be restored: its id is not valid.",
         ));
     }
-    let exists: bool = db
-        .conn()
-        .query_row("SELECT EXISTS (SELECT 1 FROM marks WHERE id = ?1)", [&mark.id], |r| {
-            r.get(0)
-        })?;
+    let exists: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM marks WHERE id = ?1)", [&mark.id], |r| {
+        r.get(0)
+    })?;
     if exists {
         return Err(Error::field(
             "id",
@@ -56,13 +56,7 @@ pub fn restore(db: &mut Db, mark: &Mark, now: DateTime<Utc>) -> Result<Mark> {
             "That mark is already on the chart.",
         ));
     }
-    write(
-        db,
-        &mark.id,
-        &mark.to_input(),
-        mark.updated_at.max(now),
-        Some(mark.created_at.timestamp()),
-    )
+    Ok(())
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Mark> {
@@ -80,41 +74,40 @@ pub fn for_session(db: &Db, session_id: &str) -> Result<Vec<Mark>> {
     Ok(rows)
 }
 
-fn write(db: &mut Db, id: &str, input: &MarkInput, now: DateTime<Utc>, created: Option<i64>) -> Result<Mark> {
-    let v = validate::mark(input, now)?;
+/// Writes a validated mark inside the caller's transaction (`ops::marks` opens it), checking that
+/// the session it names still exists.
+pub fn save(tx: &Connection, input: &MarkInput, v: &Valid, at: Saving) -> Result<Mark> {
     let session = input.session_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    db.with_tx(|tx| {
-        if let Some(sid) = session {
-            let known: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)", [sid], |r| {
-                r.get(0)
-            })?;
-            if !known {
-                return Err(Error::field(
-                    "session",
-                    FieldCode::UnknownValue,
-                    "The session this mark belongs to no longer exists.",
-                ));
-            }
+    if let Some(sid) = session {
+        let known: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)", [sid], |r| {
+            r.get(0)
+        })?;
+        if !known {
+            return Err(Error::field(
+                "session",
+                FieldCode::UnknownValue,
+                "The session this mark belongs to no longer exists.",
+            ));
         }
-        upsert(
-            tx,
-            &MarkRow {
-                id,
-                region: &input.region_id,
-                sensation: input.sensation,
-                intensity: input.intensity,
-                swelling: input.swelling,
-                bruising: input.bruising,
-                note: &v.note,
-                at: v.at_utc.timestamp(),
-                zone: v.zone.name(),
-                session,
-                created: created.unwrap_or(now.timestamp()),
-                updated: now.timestamp(),
-            },
-        )?;
-        fetch(tx, id)
-    })
+    }
+    upsert(
+        tx,
+        &MarkRow {
+            id: at.id,
+            region: &input.region_id,
+            sensation: input.sensation,
+            intensity: input.intensity,
+            swelling: input.swelling,
+            bruising: input.bruising,
+            note: &v.note,
+            at: v.at_utc.timestamp(),
+            zone: v.zone.name(),
+            session,
+            created: at.created.timestamp(),
+            updated: at.now.timestamp(),
+        },
+    )?;
+    fetch(tx, at.id)
 }
 
 /// One mark row as stored, validated by the caller. The repo and the importer both write through
@@ -164,7 +157,7 @@ pub fn upsert(conn: &Connection, r: &MarkRow) -> Result<()> {
     Ok(())
 }
 
-fn fetch(conn: &Connection, id: &str) -> Result<Mark> {
+pub fn fetch(conn: &Connection, id: &str) -> Result<Mark> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM marks m WHERE m.id = ?1"),
         [id],

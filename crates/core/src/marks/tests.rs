@@ -5,8 +5,13 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use rstest::rstest;
 
 use super::*;
+use crate::ops::marks::{create, restore, update};
 use crate::sessions::{self, MassageDetails, MassageType, SessionDetails, SessionInput};
 use crate::storage::Db;
+
+fn delete(db: &mut Db, id: &str) -> crate::Result<Mark> {
+    crate::ops::marks::delete(db, id, now())
+}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 6, 15, 12, 0, 0).unwrap()

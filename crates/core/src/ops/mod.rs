@@ -4,7 +4,8 @@
 //!
 //! - `sessions`: save a session and re-derive its recovery plan;
 //! - `settings`: save settings and re-derive every plan the new values move;
-//! - `plans`: the re-derivation both of those share;
+//! - `marks`: save a soreness mark, and re-derive the plans a swelling or bruising mark softens;
+//! - `plans`: the re-derivation these share;
 //! - `warnings`: gather what the recovery rules need to judge a saved session;
 //! - `transfer`: import an export document into every table at once;
 //! - `restore`: swap in a backup, then settle the reminders that came back with it.
@@ -12,6 +13,7 @@
 //! Hosts (the shell, the CLI, the benchmarks) call these for writes that span domains, and the
 //! domains directly for everything else.
 
+pub mod marks;
 pub mod plans;
 pub mod restore;
 pub mod sessions;

@@ -10,9 +10,10 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
 
 use crate::error::Result;
-use crate::recovery::{self, Context, MassageFacts, PlannedReminder, RaceFacts};
+use crate::marks;
+use crate::recovery::{self, Cautions, Context, MassageFacts, PlannedReminder, RaceFacts};
 use crate::reminders::{self, Reminder, ReminderState};
-use crate::sessions::{self, MassageType, RaceStatus, Session, SessionDetails};
+use crate::sessions::{self, MassageType, RaceStatus, Session, SessionDetails, SessionKind};
 use crate::settings::{self, Settings};
 
 /// Sessions whose plans are refreshed when the rules change: anything this recent or later.
@@ -22,10 +23,53 @@ const RESYNC_WINDOW: Duration = Duration::days(120);
 pub fn sync_session(tx: &Connection, session_id: &str, now: DateTime<Utc>) -> Result<()> {
     let s = settings::read(tx)?;
     let planned = match sessions::fetch_opt(tx, session_id)? {
-        Some(session) => derive(&session, &s, now),
+        Some(session) => {
+            let cautions = cautions(tx, &session, &s)?;
+            derive(&session, &s, cautions, now)
+        }
         None => Vec::new(),
     };
     apply(tx, session_id, &planned, now)
+}
+
+/// What keeps the massage after `session` gentle: a fresh swelling or bruising mark, and the next
+/// planned race after it.
+fn cautions(tx: &Connection, session: &Session, s: &Settings) -> Result<Cautions> {
+    if !matches!(session.details, SessionDetails::Race(_)) {
+        return Ok(Cautions::default());
+    }
+    let acute = Duration::hours(i64::from(s.rules.acute_injury_no_massage_hours));
+    let acute_until = marks::latest_acute(tx)?.map(|at| at + acute);
+    let next_race = sessions::between(
+        tx,
+        &[SessionKind::Race],
+        session.start_utc + Duration::minutes(1),
+        session.start_utc + Duration::days(60),
+        50,
+    )?
+    .into_iter()
+    .rev()
+    .find_map(|r| match &r.details {
+        SessionDetails::Race(d) if d.status == RaceStatus::Planned => Some((r.start_utc, r.zone, d.name.clone())),
+        _ => None,
+    });
+    Ok(Cautions { acute_until, next_race })
+}
+
+/// After a swelling or bruising mark was saved, changed or removed: the plans it can soften.
+pub fn resync_after_mark(tx: &Connection, now: DateTime<Utc>) -> Result<()> {
+    let since = (now - Duration::days(14)).timestamp();
+    let ids: Vec<String> = {
+        let mut stmt = tx.prepare_cached("SELECT id FROM sessions WHERE kind = 'race' AND start_utc >= ?1")?;
+        let rows = stmt
+            .query_map([since], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows
+    };
+    for id in ids {
+        sync_session(tx, &id, now)?;
+    }
+    Ok(())
 }
 
 /// After the rules or the morning time change, re-derive every recent or future plan.
@@ -48,11 +92,12 @@ pub fn resync_all(tx: &Connection, now: DateTime<Utc>) -> Result<()> {
 }
 
 /// The reminders a session's plan holds, by the rules as they are now.
-pub fn derive(session: &Session, s: &Settings, now: DateTime<Utc>) -> Vec<PlannedReminder> {
+pub fn derive(session: &Session, s: &Settings, cautions: Cautions, now: DateTime<Utc>) -> Vec<PlannedReminder> {
     let cx = Context {
         rules: &s.rules,
         morning: s.morning_or_default(),
         now,
+        cautions,
     };
     match &session.details {
         SessionDetails::Race(r) => recovery::for_race(

@@ -27,7 +27,7 @@ pub fn for_session(db: &Db, id: &str) -> Result<Vec<Warning>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::marks::{self, MarkInput, Sensation};
+    use crate::marks::{MarkInput, Sensation};
     use crate::ops;
     use crate::sessions::{MassageDetails, RaceDetails, RaceDistance, RaceStatus, SessionInput};
     use crate::sessions::{MassageType, SessionDetails};
@@ -89,7 +89,7 @@ mod tests {
         let w = for_session(&db, &deep).unwrap();
         assert_eq!(w.len(), 1);
         assert!(
-            w[0].message.contains("Deep tissue 2 days before City 10K"),
+            w[0].message.contains("Deep tissue 3 days before City 10K"),
             "{}",
             w[0].message
         );
@@ -133,7 +133,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(rules_of(&db, &w.id), ["after_deep"]);
-        let easy = ops::sessions::create(&mut db, &base("2026-05-11T07:30"), now()).unwrap();
+        let long = ops::sessions::create(&mut db, &base("2026-05-11T08:00"), now()).unwrap();
+        assert_eq!(rules_of(&db, &long.id), ["after_deep"], "a long run counts as hard");
+        let easy = ops::sessions::create(
+            &mut db,
+            &SessionInput {
+                details: SessionDetails::EasyRun,
+                ..base("2026-05-11T07:30")
+            },
+            now(),
+        )
+        .unwrap();
         assert!(rules_of(&db, &easy.id).is_empty(), "easy running is fine");
     }
 
@@ -151,12 +161,69 @@ mod tests {
             zone: "UTC".into(),
             session_id: None,
         };
-        marks::create(&mut db, &mark, now()).unwrap();
+        crate::ops::marks::create(&mut db, &mark, now()).unwrap();
         let on_it = massage(&mut db, "2026-05-11T18:00", MassageType::Sports, &["calf_l", "calf_r"]);
         let w = for_session(&db, &on_it).unwrap();
         assert_eq!(w.len(), 1);
         assert!(w[0].message.starts_with("Left calf was marked with swelling"));
         let elsewhere = massage(&mut db, "2026-05-11T19:00", MassageType::Sports, &["neck_shoulders"]);
         assert!(rules_of(&db, &elsewhere).is_empty());
+    }
+
+    #[test]
+    fn a_massage_at_18_00_two_days_before_a_09_00_race_agrees_with_the_last_day_reminder() {
+        let mut db = Db::open_in_memory().unwrap();
+        race(&mut db, "2026-06-14T09:00", RaceStatus::Planned);
+        let m = massage(&mut db, "2026-06-12T18:00", MassageType::Relaxation, &[]);
+        assert!(
+            rules_of(&db, &m).is_empty(),
+            "the plan calls this the last day for any massage"
+        );
+        let last_day = crate::reminders::list(&db, &Default::default())
+            .unwrap()
+            .into_iter()
+            .find(|r| r.source == "pre_race_last_massage")
+            .unwrap();
+        assert_eq!(crate::time::date_text(last_day.wall_local.date()), "2026-06-12");
+        let next_day = massage(&mut db, "2026-06-13T08:00", MassageType::Relaxation, &[]);
+        assert_eq!(rules_of(&db, &next_day), ["pre_race"]);
+    }
+
+    #[test]
+    fn deep_tissue_at_08_00_five_days_before_warns_as_the_plan_says() {
+        let mut db = Db::open_in_memory().unwrap();
+        race(&mut db, "2026-06-14T09:00", RaceStatus::Planned);
+        let deep = massage(&mut db, "2026-06-09T08:00", MassageType::DeepTissue, &[]);
+        assert_eq!(rules_of(&db, &deep), ["pre_race"]);
+        let no_deep = crate::reminders::list(&db, &Default::default())
+            .unwrap()
+            .into_iter()
+            .find(|r| r.source == "pre_race_no_deep")
+            .unwrap();
+        assert_eq!(
+            crate::time::date_text(no_deep.wall_local.date()),
+            "2026-06-09",
+            "from today, says the plan"
+        );
+        let day_before_window = massage(&mut db, "2026-06-08T20:00", MassageType::DeepTissue, &[]);
+        assert!(rules_of(&db, &day_before_window).is_empty());
+    }
+
+    #[test]
+    fn firm_pressure_in_the_first_48_hours_warns_whatever_the_massage_type() {
+        let mut db = Db::open_in_memory().unwrap();
+        race(&mut db, "2026-05-20T09:00", RaceStatus::Done);
+        let input = SessionInput {
+            details: SessionDetails::Massage(MassageDetails {
+                massage_type: MassageType::Sports,
+                therapist: String::new(),
+                pressure: Some(crate::sessions::Pressure::Firm),
+                focus_regions: vec![],
+                felt_after: String::new(),
+            }),
+            ..base("2026-05-21T10:00")
+        };
+        let firm = ops::sessions::create(&mut db, &input, now()).unwrap().id;
+        assert_eq!(rules_of(&db, &firm), ["sports_massage"]);
     }
 }

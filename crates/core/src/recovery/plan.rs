@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::days;
 use super::rules::RecoveryRules;
 use crate::time;
 
@@ -97,21 +98,36 @@ pub struct Context<'a> {
     /// When day-based reminders come, local time.
     pub morning: NaiveTime,
     pub now: DateTime<Utc>,
+    /// What else is going on that keeps massage gentle when the plan would allow deeper work.
+    pub cautions: Cautions,
 }
 
-/// An estimate for a race with no time logged: 6:00 per km, a comfortable club-runner pace.
-fn estimated_finish_s(distance_m: f64) -> i64 {
-    (distance_m / 1000.0 * 360.0).round() as i64
+/// Things beyond the race itself that keep a massage gentle.
+#[derive(Debug, Clone, Default)]
+pub struct Cautions {
+    /// Until when a fresh swelling or bruising mark rules out deeper work.
+    pub acute_until: Option<DateTime<Utc>>,
+    /// The next planned race after this one: its start, zone and name.
+    pub next_race: Option<(DateTime<Utc>, Tz, String)>,
+}
+
+impl Cautions {
+    /// Why deeper work is not fine at `at`, if it is not.
+    fn against_deep(&self, rules: &RecoveryRules, at: DateTime<Utc>) -> Option<String> {
+        if self.acute_until.is_some_and(|until| at < until) {
+            return Some("a swelling or bruising mark is still fresh, so keep the pressure light".into());
+        }
+        let (start, zone, name) = self.next_race.as_ref()?;
+        let d = days::days_before(at, *start, *zone);
+        days::in_no_deep_window(rules, d)
+            .then(|| format!("{name} is {d} days away, inside the no-deep-tissue window, so keep it light to medium"))
+    }
 }
 
 pub fn for_race(race: &RaceFacts, cx: &Context) -> Vec<PlannedReminder> {
     let mut out = Vec::new();
     let r = cx.rules;
-    let secs = race
-        .finish_s
-        .map(i64::from)
-        .unwrap_or_else(|| estimated_finish_s(race.distance_m));
-    let finish = race.start + Duration::seconds(secs);
+    let finish = days::finish(race.start, race.finish_s, race.distance_m);
     let race_day = race.start.with_timezone(&race.zone).date_naive();
     let name = race.name.as_str();
     let at_hours = |rule: &str, kind, hours: i32, text: String| PlannedReminder {
@@ -166,12 +182,16 @@ pub fn for_race(race: &RaceFacts, cx: &Context) -> Vec<PlannedReminder> {
             format!("{h} h after {name}: how do your legs feel? Mark any soreness on the body chart."),
         ));
     }
+    let deeper = match cx.cautions.against_deep(r, from) {
+        None => "Deeper work is fine from now.".to_owned(),
+        Some(why) => format!("Not deeper work yet: {why}."),
+    };
     out.push(at_hours(
         "sports_massage",
         ReminderKind::MassageWindow,
         r.sports_massage_from_hours,
         format!(
-            "Your sports massage window after {name} is open until {}. Deeper work is fine from now.",
+            "Your sports massage window after {name} is open until {}. {deeper}",
             day_name(to)
         ),
     ));
@@ -202,8 +222,8 @@ pub fn for_race(race: &RaceFacts, cx: &Context) -> Vec<PlannedReminder> {
 
 fn pre_race_guards(name: &str, race_day: NaiveDate, zone: Tz, cx: &Context) -> Vec<PlannedReminder> {
     let r = cx.rules;
-    let mk = |rule: &str, days: i32, text: String| {
-        let wall = (race_day - Duration::days(i64::from(days))).and_time(cx.morning);
+    let mk = |rule: &str, day: NaiveDate, text: String| {
+        let wall = day.and_time(cx.morning);
         PlannedReminder {
             rule: rule.to_owned(),
             kind: ReminderKind::PreRace,
@@ -217,7 +237,7 @@ fn pre_race_guards(name: &str, race_day: NaiveDate, zone: Tz, cx: &Context) -> V
     if r.pre_race_no_deep_days > 0 {
         out.push(mk(
             "pre_race_no_deep",
-            r.pre_race_no_deep_days,
+            days::no_deep_from(r, race_day),
             format!(
                 "{name} is in {} days: no deep tissue massage from today.",
                 r.pre_race_no_deep_days
@@ -226,7 +246,7 @@ fn pre_race_guards(name: &str, race_day: NaiveDate, zone: Tz, cx: &Context) -> V
     }
     out.push(mk(
         "pre_race_last_massage",
-        r.pre_race_last_massage_days,
+        days::last_massage_day(r, race_day),
         format!(
             "{name} is in {} days: today is the last day for any massage before it.",
             r.pre_race_last_massage_days

@@ -69,8 +69,9 @@ pub fn sources() -> Vec<RuleSource> {
         RuleSource {
             rule: "easy_days",
             title: "One easy day per mile raced",
-            source: "A long-standing coaching rule of thumb (5K → 3 days, marathon → 26). Disputed: Noakes, \
-                     among others, argues recovery depends more on the runner than on the distance.",
+            source: "A common coaching rule of thumb (5K → 3 days, marathon → 26), not a finding from trials. \
+                     How fast legs recover varies from runner to runner and race to race, so treat it as a \
+                     guide and let how your legs feel have the last word.",
             disputed: true,
         },
         RuleSource {

@@ -9,9 +9,10 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::days;
 use super::rules::RecoveryRules;
 use crate::regions;
-use crate::sessions::{MassageType, Session, SessionDetails};
+use crate::sessions::{MassageDetails, MassageType, Pressure, Session, SessionDetails};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -31,57 +32,63 @@ pub fn check(rules: &RecoveryRules, s: &Session, nearby: &[Session], injured: &[
     let mut out = Vec::new();
     match &s.details {
         SessionDetails::Massage(m) => {
-            massage_vs_races(rules, s, s.start_utc, m.massage_type, nearby, &mut out);
+            massage_vs_races(rules, s, m, nearby, &mut out);
             massage_vs_injuries(rules, &m.focus_regions, injured, &mut out);
         }
-        SessionDetails::Workout | SessionDetails::Race(_) => hard_vs_deep(rules, s.start_utc, nearby, &mut out),
+        // A long run is hard work for muscles fresh from deep tissue, however easy its pace.
+        SessionDetails::Workout | SessionDetails::LongRun | SessionDetails::Race(_) => {
+            hard_vs_deep(rules, s.start_utc, nearby, &mut out)
+        }
         _ => {}
     }
     out
 }
 
-fn hours(d: Duration) -> f64 {
-    d.num_minutes() as f64 / 60.0
-}
-
 fn massage_vs_races(
     rules: &RecoveryRules,
     massage: &Session,
-    start: DateTime<Utc>,
-    kind: MassageType,
+    m: &MassageDetails,
     nearby: &[Session],
     out: &mut Vec<Warning>,
 ) {
-    let deep = kind == MassageType::DeepTissue;
+    let start = massage.start_utc;
+    let deep = m.massage_type == MassageType::DeepTissue;
+    // Firm pressure is deep work whatever the massage is called.
+    let deep_or_firm = deep || m.pressure == Some(Pressure::Firm);
     for race in nearby.iter().filter(|r| r.id != massage.id) {
         let SessionDetails::Race(rd) = &race.details else {
             continue;
         };
-        let race_start = race.start_utc;
         let name = &rd.name;
-        if race_start > start {
-            let days = hours(race_start - start) / 24.0;
-            if deep && days < f64::from(rules.pre_race_no_deep_days) {
+        if race.start_utc > start {
+            // The plan's own arithmetic: calendar days in the race's zone (recovery::days).
+            let d = days::days_before(start, race.start_utc, race.zone);
+            if deep && days::in_no_deep_window(rules, d) {
                 out.push(Warning {
                     rule: "pre_race".into(),
                     message: format!(
-                        "Deep tissue {:.0} days before {name}: the plan says no deep tissue in the last {} days.",
-                        days.floor().max(0.0),
+                        "Deep tissue {d} days before {name}: the plan says no deep tissue in the last {} days.",
                         rules.pre_race_no_deep_days
                     ),
                 });
-            } else if days < f64::from(rules.pre_race_last_massage_days) {
+            } else if days::in_no_massage_window(rules, d) {
                 out.push(Warning {
                     rule: "pre_race".into(),
                     message: format!(
-                        "A massage under {} days before {name}: keep the last one at least {} days before.",
-                        rules.pre_race_last_massage_days, rules.pre_race_last_massage_days
+                        "A massage {} before {name}: keep the last one at least {} days before.",
+                        if d == 0 {
+                            "on race day".to_owned()
+                        } else {
+                            format!("{d} day{} before", if d == 1 { "" } else { "s" })
+                        },
+                        rules.pre_race_last_massage_days
                     ),
                 });
             }
         } else {
-            let finish = race_start + Duration::seconds(i64::from(rd.finish_time_s.or(race.duration_s).unwrap_or(0)));
-            let after = hours(start - finish);
+            let finish_s = rd.finish_time_s.or(race.duration_s);
+            let finish = days::finish(race.start_utc, finish_s, race.distance_m.unwrap_or(0.0));
+            let after = days::hours_after(finish, start);
             if after < f64::from(rules.no_massage_hours) {
                 out.push(Warning {
                     rule: "no_massage_first_hours".into(),
@@ -90,11 +97,12 @@ fn massage_vs_races(
                         rules.no_massage_hours
                     ),
                 });
-            } else if deep && after < f64::from(rules.sports_massage_from_hours) {
+            } else if deep_or_firm && after < f64::from(rules.sports_massage_from_hours) {
+                let what = if deep { "Deep tissue" } else { "Firm pressure" };
                 out.push(Warning {
                     rule: "sports_massage".into(),
                     message: format!(
-                        "Deep tissue {after:.0} hours after {name}: nothing deep in the first {} hours.",
+                        "{what} {after:.0} hours after {name}: nothing deep or firm in the first {} hours.",
                         rules.sports_massage_from_hours
                     ),
                 });

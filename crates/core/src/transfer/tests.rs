@@ -2,7 +2,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::types::ValueRef;
 
 use super::*;
-use crate::marks::{self, MarkInput, Sensation};
+use crate::marks::{MarkInput, Sensation};
 use crate::reminders::{self, ReminderAction, ReminderInput, Snooze};
 use crate::sessions::{self, *};
 use crate::settings::{self, Settings, Units};
@@ -109,7 +109,7 @@ pub(super) fn rich_db() -> Db {
     )
     .unwrap();
     for (region, session) in [("calf_l", Some(massage.id.clone())), ("knee_r", None)] {
-        marks::create(
+        crate::ops::marks::create(
             &mut db,
             &MarkInput {
                 region_id: region.into(),

@@ -6,6 +6,7 @@ import {
   localDate,
   requestKey,
   shareable,
+  toggleFlag,
   toggleGoal,
   withShared,
 } from './form';
@@ -33,8 +34,18 @@ describe('briefing form', () => {
       pressure: null,
       shareContact: false,
       shareHealth: { injuries: true, medication: true, allergies: false },
+      shareMarkNotes: false,
+      shareMassageFeedback: false,
+      flags: [],
       note: '',
     });
+  });
+
+  it('ticks a red-flag sign once and unticks it', () => {
+    let f = toggleFlag([], 'numbness_tingling', true);
+    f = toggleFlag(f, 'numbness_tingling', true);
+    expect(f).toEqual(['numbness_tingling']);
+    expect(toggleFlag(f, 'numbness_tingling', false)).toEqual([]);
   });
 
   it('toggles goals and keeps the order chosen', () => {

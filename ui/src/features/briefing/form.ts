@@ -38,8 +38,18 @@ export function defaultRequest(profile: Profile, today: string, zone: string): B
       medication: profile.shareMedication,
       allergies: profile.shareAllergies,
     },
+    // Like health notes, these are the runner's to give: off until ticked.
+    shareMarkNotes: false,
+    shareMassageFeedback: false,
+    flags: [],
     note: '',
   };
+}
+
+/** Ticks or unticks a red-flag sign the runner has now. */
+export function toggleFlag(flags: readonly string[], id: string, on: boolean): string[] {
+  const rest = flags.filter((f) => f !== id);
+  return on ? [...rest, id] : rest;
 }
 
 /** Adds or removes a goal, keeping the order they were chosen in. */

@@ -10,6 +10,9 @@ const request = (note: string): BriefingRequest => ({
   pressure: null,
   shareContact: false,
   shareHealth: { injuries: false, medication: false, allergies: false },
+  shareMarkNotes: false,
+  shareMassageFeedback: false,
+  flags: [],
   note,
 });
 

@@ -6,6 +6,7 @@ import type { LastMassage } from "./LastMassage";
 import type { Paper } from "./Paper";
 import type { Pressure } from "./Pressure";
 import type { RaceLine } from "./RaceLine";
+import type { SheetFlag } from "./SheetFlag";
 import type { Training } from "./Training";
 import type { Units } from "./Units";
 
@@ -34,6 +35,7 @@ pressureCaution: string | null,
  */
 health: Array<HealthNote>, lastMassage: LastMassage | null, 
 /**
- * Red-flag lines, one per flagged concern.
+ * Real red flags only (an injury, swelling or bruising marked, or a sign the runner ticked),
+ * the urgent ones first.
  */
-redFlags: Array<string>, note: string, };
+redFlags: Array<SheetFlag>, note: string, };

@@ -19,6 +19,18 @@ zone: string,
  */
 goals: Array<string>, pressure: Pressure | null, shareContact: boolean, shareHealth: ShareHealth, 
 /**
+ * The notes written on body-chart marks go on the sheet only when ticked.
+ */
+shareMarkNotes: boolean, 
+/**
+ * How the last massage felt afterwards goes on the sheet only when ticked.
+ */
+shareMassageFeedback: boolean, 
+/**
+ * Red-flag signs the runner ticks as applying now (ids from `content::red_flags`).
+ */
+flags: Array<string>, 
+/**
  * A few words from the runner to the therapist.
  */
 note: string, };

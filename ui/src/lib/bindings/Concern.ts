@@ -13,7 +13,11 @@ region: string,
 /**
  * "Left", "Right" or "—" for a centre region.
  */
-side: string, sensation: Sensation, intensity: number, swelling: boolean, bruising: boolean, note: string, 
+side: string, sensation: Sensation, intensity: number, swelling: boolean, bruising: boolean, 
+/**
+ * Empty unless the runner ticked "notes on marks".
+ */
+note: string, 
 /**
  * `YYYY-MM-DD` of the mark.
  */
@@ -23,6 +27,10 @@ markedOn: string, trend: Trend,
  */
 was: number | null, 
 /**
- * Pain, injury, swelling or bruising: the red flags apply.
+ * A red flag by the app's rules: marked as an injury, or with swelling or bruising.
  */
-redFlag: boolean, };
+redFlag: boolean, 
+/**
+ * For a painful area that is not a red flag: how to treat it.
+ */
+pressureNote: string | null, };

@@ -9,4 +9,8 @@ massageType: string, pressure: Pressure | null,
 /**
  * Region labels, e.g. "Left calf".
  */
-focus: Array<string>, feltAfter: string, };
+focus: Array<string>, 
+/**
+ * Empty unless the runner ticked "how the last massage felt".
+ */
+feltAfter: string, };

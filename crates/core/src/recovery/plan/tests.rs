@@ -4,6 +4,7 @@ use chrono::{NaiveTime, TimeZone};
 use chrono_tz::Tz;
 
 use super::*;
+use crate::recovery::Cautions;
 
 fn london() -> Tz {
     "Europe/London".parse().unwrap()
@@ -29,6 +30,7 @@ fn cx(rules: &RecoveryRules, now: DateTime<Utc>) -> Context<'_> {
         rules,
         morning: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
         now,
+        cautions: Cautions::default(),
     }
 }
 
@@ -184,6 +186,7 @@ fn morning_reminders_on_a_spring_forward_day_still_fire() {
         rules: &rules,
         morning: NaiveTime::from_hms_opt(2, 30, 0).unwrap(),
         now: race.start,
+        cautions: Cautions::default(),
     };
     let plan = for_race(&race, &c);
     assert_eq!(local(find(&plan, "book_massage")), "Sun 03:00");
@@ -204,4 +207,24 @@ fn deep_tissue_massage_warns_off_hard_sessions() {
     assert_eq!(plan.len(), 1);
     assert_eq!(local(&plan[0]), "Tue 18:00");
     assert!(plan[0].text.contains("Wed 6 May 18:00"));
+}
+
+#[test]
+fn deeper_work_is_not_offered_while_a_swelling_is_fresh_or_a_race_is_close() {
+    let rules = RecoveryRules::default();
+    let race = marathon(false);
+    let plain = for_race(&race, &cx(&rules, race.start));
+    let text = |plan: &[PlannedReminder]| plan.iter().find(|p| p.rule == "sports_massage").unwrap().text.clone();
+    assert!(text(&plain).contains("Deeper work is fine from now."));
+
+    let mut swollen = cx(&rules, race.start);
+    swollen.cautions.acute_until = Some(race.start + Duration::days(5));
+    let t = text(&for_race(&race, &swollen));
+    assert!(!t.contains("Deeper work is fine"), "{t}");
+    assert!(t.contains("swelling or bruising"), "{t}");
+
+    let mut racing = cx(&rules, race.start);
+    racing.cautions.next_race = Some((race.start + Duration::days(6), race.zone, "Parkside 10K".into()));
+    let t = text(&for_race(&race, &racing));
+    assert!(t.contains("Parkside 10K is 4 days away"), "{t}");
 }
