@@ -13,7 +13,7 @@ CARGO ?= cargo
 NPM ?= npm
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: help setup setup-test ui run test gates fmt-check clippy ui-check cargo-test ui-test pdf-check ics-check build e2e bench bindings package clean-e2e
+.PHONY: help setup setup-test ui run test gates fmt-check clippy ui-check cargo-test ui-test pdf-check ics-check build e2e release-check bench bindings package clean-e2e
 
 help: ## list the targets
 	@echo "Aftermile make targets:"
@@ -32,7 +32,7 @@ ui: ## build the UI into ui/dist (embedded by the app build)
 run: setup ui ## build and open the app (debug build)
 	$(CARGO) run
 
-test: setup-test ui gates cargo-test ui-test pdf-check ics-check build e2e ## the whole suite: gates, unit tests, app build, end-to-end
+test: setup-test ui gates cargo-test ui-test pdf-check ics-check build e2e release-check ## the whole suite: gates, unit tests, app build, end-to-end, release build
 
 gates: fmt-check clippy ui-check
 
@@ -62,6 +62,10 @@ pdf-check: ## the briefing sheet prints to one page with every section (Chromium
 
 e2e: ## end-to-end run against target/debug/aftermile (assumes it is built)
 	bash tests/e2e/run.sh
+
+release-check: ## build the release binary and check it holds no test hooks
+	$(CARGO) build --release
+	bash tests/release/check.sh
 
 bench: ## storage benchmark of the core
 	$(CARGO) bench -p aftermile-core --bench storage

@@ -4,6 +4,7 @@
 // The steps share one app (and, after the relaunch, a second one on the same data dir), so they run in
 // order and a failed step skips the ones after it.
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import {
   $,
   appPids,
@@ -124,6 +125,41 @@ step('entries survive a relaunch on the same data dir', async (t) => {
   assert.deepEqual(list.map((r) => r.id).sort(), savedIds, 'the same entries, same ids');
   assert.ok(list.some((r) => r.kind === 'race' && r.text.includes('<script>')), 'race still listed');
   assert.ok(list.some((r) => r.kind === 'massage'), 'massage still listed');
+});
+
+step('the window will not leave the app or open a window of its own', async () => {
+  // A page that would load if the window went there: a server on loopback that notes each request.
+  const hits = [];
+  const server = http.createServer((req, res) => {
+    hits.push(req.url);
+    res.end('<h1 id="elsewhere">elsewhere</h1>');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const home = await browser.getUrl();
+    // What a script in the page might try: go elsewhere, or open a window through a link. The
+    // shell's navigation guard (src-tauri/src/windows.rs) refuses both.
+    await browser.execute((url) => {
+      window.location.href = url;
+    }, `${base}/top`);
+    await browser.execute((url) => {
+      const a = document.createElement('a');
+      a.id = 'probe-link';
+      a.href = url;
+      a.target = '_blank';
+      a.textContent = 'probe';
+      document.body.prepend(a);
+    }, `${base}/popup`);
+    await click('#probe-link');
+    await sleep(1500); // a navigation would have reached the server by now; nothing else to wait on
+    assert.deepEqual(hits, [], `nothing was loaded from elsewhere: ${hits}`);
+    assert.equal(await browser.getUrl(), home, 'still on the app');
+    assert.equal((await browser.getWindowHandles()).length, 1, 'no new window');
+    await browser.execute(() => document.getElementById('probe-link')?.remove());
+  } finally {
+    server.close();
+  }
 });
 
 step('every page opens from the nav', async (t) => {

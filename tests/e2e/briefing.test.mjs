@@ -104,6 +104,8 @@ step('the Briefing page previews the sheet with the data and only what is shared
   // The medication is not in the profile's shared ticks, so the form does not tick it.
   assert.equal(await $('#b-share-medication').isSelected(), false, 'medication starts unshared');
   assert.equal(await $('#b-share-allergies').isSelected(), true, 'allergies start shared');
+  assert.equal(await $('#b-share-mark-notes').isSelected(), false, 'notes on marks start unshared');
+  assert.equal(await $('#b-share-massage-feedback').isSelected(), false, 'how the last massage felt starts unshared');
   // The frame is cross-origin (the briefing: scheme), so read the sheet through WebDriver's frame switch.
   await browser.switchFrame(frame);
   const text = await browser.execute(() => document.body.innerText);

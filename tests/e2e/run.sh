@@ -90,5 +90,13 @@ echo "e2e: app $APP, DISPLAY=$DISPLAY, AFTERMILE_DATA_DIR=$DATA_DIR"
 # goes to session.log, while node gets the real stdout and stderr back through fds 4 and 3.
 # Each *.test.mjs is its own node process with its own tauri-driver and data dir; one at a time, since
 # they share the driver's port and the display.
+set +e
 dbus-run-session -- bash -c 'exec 1>&4 2>&3 3>&- 4>&-; exec node --test --test-concurrency=1 "$@"' \
   _ "$HERE"/${AFTERMILE_E2E_ONLY:-*}.test.mjs 3>&2 4>&1 >"$ARTIFACTS/session.log" 2>&1
+status=$?
+set -e
+# WebKitWebDriver's dropped connections, retried by the harness's proxy: kept visible in every run.
+if [[ -s "$ARTIFACTS/webdriver-retries.log" ]]; then
+  echo "e2e: WebDriver requests retried after a dropped connection: $(awk '{ s += $1 } END { print s }' "$ARTIFACTS/webdriver-retries.log")"
+fi
+exit "$status"

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,8 @@ export const ARTIFACTS = process.env.AFTERMILE_E2E_ARTIFACTS ?? path.join(ROOT, 
 const DRIVER_PIDFILE = process.env.AFTERMILE_E2E_DRIVER_PIDFILE;
 const PORT = Number(process.env.AFTERMILE_E2E_PORT ?? 4444);
 const NATIVE_PORT = PORT + 1;
+/** WebdriverIO talks to this port: a small proxy in front of tauri-driver (see `startRetryProxy`). */
+const PROXY_PORT = PORT + 2;
 
 export const FIRST_WINDOW_MS = 20_000; // cold start of a debug build under Xvfb
 export const UI_MS = 10_000; // anything the UI does after a click
@@ -50,7 +53,7 @@ function portInUse(port) {
 }
 
 export async function startDriver() {
-  for (const p of [PORT, NATIVE_PORT]) {
+  for (const p of [PORT, NATIVE_PORT, PROXY_PORT]) {
     if (await portInUse(p)) {
       throw new Error(`port ${p} is already in use (a stale tauri-driver or WebKitWebDriver?)`);
     }
@@ -111,16 +114,99 @@ export async function stopDriver() {
 process.on('exit', stopDriverSync);
 
 // ---------------------------------------------------------------------------------------------------
+// Retrying dropped requests
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * WebKitWebDriver sometimes drops a request's connection ("Remote end closed connection") while the
+ * app emits an event to the page; the app stays up and the same request then succeeds. A proxy
+ * between WebdriverIO and tauri-driver sends an idempotent request (any GET, and finding
+ * elements) once more when its connection drops, and counts it. Anything that acts on the page
+ * (click, type, execute) is never sent twice: its failure is the test's failure. The count is
+ * printed after each suite, so the flake stays visible.
+ */
+export const retries = { count: 0, paths: /** @type {string[]} */ ([]) };
+/** @type {http.Server | undefined} */
+let proxy;
+
+function idempotent(method, url) {
+  return method === 'GET' || (method === 'POST' && /\/elements?$/.test(url));
+}
+
+function forward(method, url, headers, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: PORT, method, path: url, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function startRetryProxy() {
+  proxy = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', async () => {
+      const body = Buffer.concat(chunks);
+      const method = req.method ?? 'GET';
+      const url = req.url ?? '/';
+      const headers = { ...req.headers, host: `127.0.0.1:${PORT}` };
+      let out;
+      try {
+        out = await forward(method, url, headers, body);
+      } catch (err) {
+        if (idempotent(method, url)) {
+          retries.count += 1;
+          retries.paths.push(`${method} ${url.replace(/\/session\/[^/]+/, '/session/…')}`);
+          try {
+            out = await forward(method, url, headers, body);
+          } catch (again) {
+            err = again;
+          }
+        }
+        if (!out) {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ value: { error: 'unknown error', message: `proxy: ${err.message}` } }));
+          return;
+        }
+      }
+      res.writeHead(out.status, out.headers);
+      res.end(out.body);
+    });
+  });
+  await new Promise((resolve, reject) => {
+    proxy.once('error', reject);
+    proxy.listen(PROXY_PORT, '127.0.0.1', resolve);
+  });
+}
+
+async function stopRetryProxy() {
+  if (!proxy) return;
+  const p = proxy;
+  proxy = undefined;
+  await new Promise((r) => p.close(() => r()));
+  // node --test prints a file's stderr; run.sh also sums the files in the artifacts folder.
+  process.stderr.write(`webdriver retries in ${path.basename(process.argv[1] ?? 'suite')}: ${retries.count}` +
+    (retries.count ? ` (${retries.paths.join(', ')})` : '') + '\n');
+  fs.appendFileSync(path.join(ARTIFACTS, 'webdriver-retries.log'), `${retries.count}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // WebDriver helpers
 // ---------------------------------------------------------------------------------------------------
 
 export async function launchApp() {
   browser = await remote({
     hostname: '127.0.0.1',
-    port: PORT,
+    port: PROXY_PORT,
     logLevel: 'error',
     connectionRetryTimeout: 60_000,
-    connectionRetryCount: 1,
+    // The proxy retries what is safe to repeat; WebdriverIO must not resend a click on its own.
+    connectionRetryCount: 0,
     waitforTimeout: UI_MS,
     waitforInterval: 100,
     capabilities: {
@@ -305,11 +391,13 @@ export function setupSuite() {
     // The app inherits tauri-driver's environment, so this must be set before the driver starts.
     process.env.AFTERMILE_DATA_DIR = fs.mkdtempSync(path.join(parent, 'suite-'));
     await startDriver();
+    await startRetryProxy();
   });
 
   after(async () => {
     await quitApp();
     await stopDriver();
+    await stopRetryProxy();
   });
 }
 
