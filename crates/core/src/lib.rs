@@ -11,6 +11,7 @@ pub mod error;
 pub mod events;
 pub mod input;
 pub mod limits;
+pub mod load;
 pub mod marks;
 pub mod ops;
 pub mod recovery;

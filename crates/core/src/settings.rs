@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, FieldCode, FieldError, Result};
 use crate::limits::{PROFILE_CONTACT_MAX, PROFILE_NAME_MAX, PROFILE_NOTE_MAX};
+use crate::load::{HeartProfile, Sex};
 use crate::recovery::{quiet, QuietHours, RecoveryRules};
 use crate::storage::Db;
 
@@ -34,6 +35,50 @@ pub struct Settings {
     pub start_at_login: bool,
     /// Who the runner is and what they may share on the briefing sheet.
     pub profile: Profile,
+    /// How imported activities are read.
+    pub import: ImportSettings,
+}
+
+/// How imported activities are read. `#[serde(default)]` so settings saved before imports existed
+/// keep their other keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImportSettings {
+    /// A run at least this long (moving time) is imported as a long run.
+    pub long_run_minutes: u32,
+    /// The IANA zone for activities whose file gives no local time (GPX, TCX); empty means the
+    /// computer's own zone at the time of the import.
+    pub zone: String,
+}
+
+pub const LONG_RUN_MINUTES_DEFAULT: u32 = 90;
+
+impl Default for ImportSettings {
+    fn default() -> Self {
+        ImportSettings {
+            long_run_minutes: LONG_RUN_MINUTES_DEFAULT,
+            zone: String::new(),
+        }
+    }
+}
+
+impl ImportSettings {
+    pub fn validate(&self) -> Result<()> {
+        let mut errs = Vec::new();
+        if !(30..=600).contains(&self.long_run_minutes) {
+            errs.push(FieldError::new(
+                "import.longRunMinutes",
+                FieldCode::OutOfRange,
+                "A long run must be set from 30 to 600 minutes.",
+            ));
+        }
+        if !self.zone.trim().is_empty() {
+            if let Err(Error::Invalid(mut f)) = crate::time::parse_zone("import.zone", self.zone.trim()) {
+                errs.append(&mut f);
+            }
+        }
+        crate::input::finish(errs)
+    }
 }
 
 /// Paper size of the briefing sheet.
@@ -65,6 +110,12 @@ pub struct Profile {
     pub allergies: String,
     pub share_allergies: bool,
     pub paper: Paper,
+    /// Resting heart rate, bpm, for TRIMP; 60 until set.
+    pub resting_hr: Option<u16>,
+    /// Maximum heart rate, bpm, for TRIMP; 200 until set.
+    pub max_hr: Option<u16>,
+    /// For TRIMP's weighting; when not given, the midpoint of the two is used.
+    pub sex: Option<Sex>,
 }
 
 impl Profile {
@@ -85,10 +136,47 @@ impl Profile {
                 ));
             }
         }
+        if let Some(r) = self.resting_hr {
+            if !(25..=120).contains(&r) {
+                errs.push(FieldError::new(
+                    "profile.restingHr",
+                    FieldCode::OutOfRange,
+                    "Resting heart rate must be from 25 to 120 bpm.",
+                ));
+            }
+        }
+        if let Some(m) = self.max_hr {
+            if !(120..=240).contains(&m) {
+                errs.push(FieldError::new(
+                    "profile.maxHr",
+                    FieldCode::OutOfRange,
+                    "Maximum heart rate must be from 120 to 240 bpm.",
+                ));
+            }
+        }
+        if let (Some(r), Some(m)) = (self.resting_hr, self.max_hr) {
+            if r + 30 > m {
+                errs.push(FieldError::new(
+                    "profile.maxHr",
+                    FieldCode::OutOfRange,
+                    "Maximum heart rate must be well above the resting rate.",
+                ));
+            }
+        }
         if errs.is_empty() {
             Ok(())
         } else {
             Err(Error::Invalid(errs))
+        }
+    }
+
+    /// The heart-rate values TRIMP is worked out with.
+    pub fn heart(&self) -> HeartProfile {
+        let d = HeartProfile::default();
+        HeartProfile {
+            resting: self.resting_hr.map_or(d.resting, f64::from),
+            max: self.max_hr.map_or(d.max, f64::from),
+            sex: self.sex,
         }
     }
 }
@@ -103,6 +191,7 @@ impl Default for Settings {
             close_to_tray: true,
             start_at_login: false,
             profile: Profile::default(),
+            import: ImportSettings::default(),
         }
     }
 }
@@ -115,6 +204,7 @@ impl Settings {
             self.morning().map(|_| ()),
             self.rules.validate(),
             self.profile.validate(),
+            self.import.validate(),
         ] {
             if let Err(Error::Invalid(mut f)) = r {
                 errs.append(&mut f);

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_marks.sql"),
     include_str!("../migrations/0003_reminders.sql"),
     include_str!("../migrations/0004_reminder_delivery.sql"),
+    include_str!("../migrations/0005_imported_activities.sql"),
 ];
 
 /// Rows written with the SQL of each version; a fixture for version N holds those of 1..=N.
@@ -76,6 +77,18 @@ const SAMPLE: &[&str] = &[
                 created_at, updated_at, delivered_at)
         VALUES ('0b6f7a4e-1d1c-4c59-9d0e-6c1f4b1b0204', 'manual', 'Stretch', 'manual', NULL, 1700600000,
                 '2023-11-21T20:13', 'UTC', 'fired', 1700600000, 0, 1700400000, 1700600000, NULL);",
+    // Schema 5: an imported run with what the watch measured, and an imported ride.
+    "INSERT INTO sessions (id, kind, start_utc, zone, duration_s, distance_m, notes, moving_s, elapsed_s, avg_hr,
+                max_hr, ascent_m, cadence_spm, trimp, device, source_format, source_name, source_sha256,
+                zone_from_file, created_at, updated_at)
+        VALUES ('0b6f7a4e-1d1c-4c59-9d0e-6c1f4b1b0005', 'easy_run', 1700700000, 'Europe/London', 3600, 10012.5, '',
+                3540, 3600, 148, 171, 84.5, 172.0, 71.3, 'Forerunner 935', 'fit', 'morning-run.fit',
+                'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778', 1, 1700700100, 1700700100);
+     INSERT INTO sessions (id, kind, start_utc, zone, duration_s, distance_m, notes, sport, moving_s, avg_hr,
+                source_format, source_name, source_sha256, created_at, updated_at)
+        VALUES ('0b6f7a4e-1d1c-4c59-9d0e-6c1f4b1b0006', 'cross_training', 1700800000, 'UTC', 5400, 40100.0, '',
+                'cycling', 5300, 131, 'gpx', 'ride.gpx',
+                'b3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778', 1700800100, 1700800100);",
 ];
 
 fn fixture_path(version: usize) -> PathBuf {

@@ -26,6 +26,7 @@ const session: Session = {
   rpe: null,
   notes: '',
   details: { kind: 'easy_run' },
+  measured: null,
   createdAt: '2024-05-03T06:30:00Z',
   updatedAt: '2024-05-03T06:30:00Z',
 };

@@ -8,6 +8,8 @@ import type { RaceStatus } from './bindings/RaceStatus';
 import type { RecoveryType } from './bindings/RecoveryType';
 import type { Session } from './bindings/Session';
 import type { SessionKind } from './bindings/SessionKind';
+import type { SourceFormat } from './bindings/SourceFormat';
+import type { Sport } from './bindings/Sport';
 
 type Options<T extends string> = ReadonlyArray<{ value: T; label: string }>;
 
@@ -18,7 +20,20 @@ export const KINDS: Options<SessionKind> = [
   { value: 'race', label: 'Race' },
   { value: 'massage', label: 'Massage' },
   { value: 'other_recovery', label: 'Other recovery' },
+  { value: 'cross_training', label: 'Cross-training' },
 ];
+
+export const SPORTS: Options<Sport> = [
+  { value: 'cycling', label: 'Cycling' },
+  { value: 'swimming', label: 'Swimming' },
+  { value: 'rowing', label: 'Rowing' },
+  { value: 'strength', label: 'Strength' },
+  { value: 'walking', label: 'Walking' },
+  { value: 'hiking', label: 'Hiking' },
+  { value: 'other', label: 'Other sport' },
+];
+
+export const SOURCE_FORMATS: Record<SourceFormat, string> = { fit: 'FIT', tcx: 'TCX', gpx: 'GPX' };
 
 export const RACE_DISTANCES: Options<RaceDistance> = [
   { value: '5k', label: '5K' },
@@ -76,6 +91,8 @@ export function sessionTitle(s: Session): string {
     }
     case 'other_recovery':
       return labelOf(RECOVERY_TYPES, d.recoveryType);
+    case 'cross_training':
+      return labelOf(SPORTS, d.sport);
     default:
       return kindLabel(d.kind);
   }

@@ -48,6 +48,7 @@ pub fn session_kind(s: &Session) -> String {
         SessionKind::Race => "Race",
         SessionKind::Massage => "Massage",
         SessionKind::OtherRecovery => "Recovery",
+        SessionKind::CrossTraining => "Cross-training",
     }
     .into()
 }

@@ -18,8 +18,10 @@ pub fn create(db: &mut Db, input: &SessionInput, now: DateTime<Utc>) -> Result<S
 }
 
 pub fn update(db: &mut Db, id: &str, input: &SessionInput, now: DateTime<Utc>) -> Result<Session> {
-    let v = validate::session(input, now)?;
+    let mut v = validate::session(input, now)?;
     db.with_tx(|tx| {
+        // The form cannot see or change what a watch measured: it stays as imported.
+        v.measured = sessions::fetch(tx, id)?.measured;
         let s = sessions::replace(tx, id, &v, now)?;
         plans::sync_session(tx, id, now)?;
         Ok(s)
@@ -40,7 +42,11 @@ pub fn delete(db: &mut Db, id: &str, now: DateTime<Utc>) -> Result<Session> {
 pub fn restore(db: &mut Db, session: &Session, now: DateTime<Utc>) -> Result<Session> {
     // Judge it as of its last save: a planned race that has since passed was valid then, and
     // putting back what was there must not fail because time moved on.
-    let v = validate::session(&session.to_input(), session.updated_at)?;
+    let mut v = validate::session(&session.to_input(), session.updated_at)?;
+    if let Some(m) = &session.measured {
+        validate::measured(m)?;
+        v.measured = Some(m.clone());
+    }
     db.with_tx(|tx| {
         let s = sessions::reinsert(tx, session, &v, now)?;
         plans::sync_session(tx, &s.id, now)?;

@@ -15,16 +15,19 @@ pub enum SessionKind {
     Race,
     Massage,
     OtherRecovery,
+    /// Cycling, swimming and the like: it counts in training load, never in running distance.
+    CrossTraining,
 }
 
 impl SessionKind {
-    pub const ALL: [SessionKind; 6] = [
+    pub const ALL: [SessionKind; 7] = [
         SessionKind::EasyRun,
         SessionKind::LongRun,
         SessionKind::Workout,
         SessionKind::Race,
         SessionKind::Massage,
         SessionKind::OtherRecovery,
+        SessionKind::CrossTraining,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +38,7 @@ impl SessionKind {
             SessionKind::Race => "race",
             SessionKind::Massage => "massage",
             SessionKind::OtherRecovery => "other_recovery",
+            SessionKind::CrossTraining => "cross_training",
         }
     }
 
@@ -42,12 +46,18 @@ impl SessionKind {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    /// Kinds where distance means something.
+    /// Running: what running distance and the run counts are made of.
     pub fn is_run(self) -> bool {
         matches!(
             self,
             SessionKind::EasyRun | SessionKind::LongRun | SessionKind::Workout | SessionKind::Race
         )
+    }
+
+    /// Kinds where a distance means something: runs, and cross-training (a ride has a distance,
+    /// which never counts as running distance).
+    pub fn has_distance(self) -> bool {
+        self.is_run() || self == SessionKind::CrossTraining
     }
 }
 
@@ -79,6 +89,16 @@ text_enum!(MassageType {
     FoamRolling = "foam_rolling",
 });
 text_enum!(Pressure { Light = "light", Medium = "medium", Firm = "firm" });
+text_enum!(Sport {
+    Cycling = "cycling",
+    Swimming = "swimming",
+    Rowing = "rowing",
+    Strength = "strength",
+    Walking = "walking",
+    Hiking = "hiking",
+    Other = "other",
+});
+text_enum!(SourceFormat { Fit = "fit", Tcx = "tcx", Gpx = "gpx" });
 text_enum!(RecoveryType {
     Stretching = "stretching",
     Yoga = "yoga",
@@ -127,6 +147,52 @@ pub struct RecoveryDetails {
     pub recovery_type: RecoveryType,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CrossTrainingDetails {
+    pub sport: Sport,
+}
+
+/// The file an imported session came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceFile {
+    pub format: SourceFormat,
+    /// The file's name, or its name inside a zip.
+    pub name: String,
+    /// SHA-256 of the file as stored, hex: the same file imported again is recognised by it.
+    pub sha256: String,
+}
+
+/// What a watch measured, for an imported session (or a typed one an import filled in). The
+/// runner's own duration and distance stay in `Session`; these sit beside them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Measured {
+    /// Timer time, pauses excluded.
+    pub moving_s: Option<i32>,
+    /// Start to finish, pauses included.
+    pub elapsed_s: Option<i32>,
+    pub avg_hr: Option<i32>,
+    pub max_hr: Option<i32>,
+    pub ascent_m: Option<f64>,
+    /// Running cadence, steps per minute.
+    pub cadence_spm: Option<f64>,
+    /// Banister's TRIMP from the heart-rate samples, worked out at import (`load::trimp`).
+    pub trimp: Option<f64>,
+    /// e.g. "Forerunner 935".
+    pub device: Option<String>,
+    pub source: Option<SourceFile>,
+    /// The zone came from the file's own local time (FIT), not from Settings.
+    pub zone_from_file: bool,
+}
+
+impl Measured {
+    pub fn is_empty(&self) -> bool {
+        *self == Measured::default()
+    }
+}
+
 /// What kind a session is, with the fields only that kind has.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -137,6 +203,7 @@ pub enum SessionDetails {
     Race(RaceDetails),
     Massage(MassageDetails),
     OtherRecovery(RecoveryDetails),
+    CrossTraining(CrossTrainingDetails),
 }
 
 impl SessionDetails {
@@ -148,6 +215,7 @@ impl SessionDetails {
             SessionDetails::Race(_) => SessionKind::Race,
             SessionDetails::Massage(_) => SessionKind::Massage,
             SessionDetails::OtherRecovery(_) => SessionKind::OtherRecovery,
+            SessionDetails::CrossTraining(_) => SessionKind::CrossTraining,
         }
     }
 }
@@ -189,6 +257,9 @@ pub struct Session {
     pub rpe: Option<i32>,
     pub notes: String,
     pub details: SessionDetails,
+    /// What a watch measured, when the session was imported (absent in exports made before).
+    #[serde(default)]
+    pub measured: Option<Measured>,
     #[serde(with = "crate::time::serde_fmt::instant")]
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,

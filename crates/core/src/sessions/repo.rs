@@ -18,7 +18,9 @@ use crate::time;
 pub const COLUMNS: &str = "s.id, s.kind, s.start_utc, s.zone, s.duration_s, s.distance_m, s.rpe, s.notes,
     s.race_name, s.race_distance, s.race_status, s.finish_time_s,
     s.massage_type, s.therapist, s.pressure, s.felt_after, s.recovery_type, s.created_at, s.updated_at,
-    (SELECT group_concat(f.region_id, ',') FROM session_focus_regions f WHERE f.session_id = s.id)";
+    (SELECT group_concat(f.region_id, ',') FROM session_focus_regions f WHERE f.session_id = s.id),
+    s.sport, s.moving_s, s.elapsed_s, s.avg_hr, s.max_hr, s.ascent_m, s.cadence_spm, s.trimp, s.device,
+    s.source_format, s.source_name, s.source_sha256, s.zone_from_file";
 
 /// One session row as stored: a validated session with its id and timestamps.
 pub struct SessionRow<'a> {
@@ -120,6 +122,7 @@ pub fn upsert(tx: &Connection, row: &SessionRow) -> Result<()> {
     let (mut race_name, mut race_distance, mut race_status, mut finish) = (None, None, None, None);
     let (mut massage_type, mut therapist, mut pressure, mut felt_after, mut regions) = (None, None, None, None, None);
     let mut recovery_type = None;
+    let mut sport = None;
     match &v.details {
         SessionDetails::Race(r) => {
             race_name = Some(r.name.as_str());
@@ -135,17 +138,24 @@ pub fn upsert(tx: &Connection, row: &SessionRow) -> Result<()> {
             regions = Some(&m.focus_regions);
         }
         SessionDetails::OtherRecovery(r) => recovery_type = Some(r.recovery_type.as_str()),
+        SessionDetails::CrossTraining(c) => sport = Some(c.sport.as_str()),
         SessionDetails::EasyRun | SessionDetails::LongRun | SessionDetails::Workout => {}
     }
+    let m = v.measured.clone().unwrap_or_default();
+    let src = m.source.as_ref();
     // Cached: imports call this once per session. An upsert, not delete-and-insert: deleting the
     // row would unlink the soreness marks that reference it (ON DELETE SET NULL).
     tx.prepare_cached(
         "INSERT INTO sessions (id, kind, start_utc, zone, duration_s, distance_m, rpe, notes,
             race_name, race_distance, race_status, finish_time_s,
-            massage_type, therapist, pressure, felt_after, recovery_type, created_at, updated_at)
+            massage_type, therapist, pressure, felt_after, recovery_type, created_at, updated_at,
+            sport, moving_s, elapsed_s, avg_hr, max_hr, ascent_m, cadence_spm, trimp, device,
+            source_format, source_name, source_sha256, zone_from_file)
          VALUES (:id, :kind, :start, :zone, :duration, :distance, :rpe, :notes,
             :race_name, :race_distance, :race_status, :finish,
-            :massage_type, :therapist, :pressure, :felt_after, :recovery_type, :created, :updated)
+            :massage_type, :therapist, :pressure, :felt_after, :recovery_type, :created, :updated,
+            :sport, :moving, :elapsed, :avg_hr, :max_hr, :ascent, :cadence, :trimp, :device,
+            :source_format, :source_name, :source_sha256, :zone_from_file)
          ON CONFLICT (id) DO UPDATE SET
             kind = excluded.kind, start_utc = excluded.start_utc, zone = excluded.zone,
             duration_s = excluded.duration_s, distance_m = excluded.distance_m, rpe = excluded.rpe,
@@ -153,7 +163,12 @@ pub fn upsert(tx: &Connection, row: &SessionRow) -> Result<()> {
             race_status = excluded.race_status, finish_time_s = excluded.finish_time_s,
             massage_type = excluded.massage_type, therapist = excluded.therapist,
             pressure = excluded.pressure, felt_after = excluded.felt_after,
-            recovery_type = excluded.recovery_type, updated_at = excluded.updated_at",
+            recovery_type = excluded.recovery_type, updated_at = excluded.updated_at,
+            sport = excluded.sport, moving_s = excluded.moving_s, elapsed_s = excluded.elapsed_s,
+            avg_hr = excluded.avg_hr, max_hr = excluded.max_hr, ascent_m = excluded.ascent_m,
+            cadence_spm = excluded.cadence_spm, trimp = excluded.trimp, device = excluded.device,
+            source_format = excluded.source_format, source_name = excluded.source_name,
+            source_sha256 = excluded.source_sha256, zone_from_file = excluded.zone_from_file",
     )?
     .execute(named_params! {
         ":id": row.id,
@@ -175,6 +190,19 @@ pub fn upsert(tx: &Connection, row: &SessionRow) -> Result<()> {
         ":recovery_type": recovery_type,
         ":created": row.created.timestamp(),
         ":updated": row.updated.timestamp(),
+        ":sport": sport,
+        ":moving": m.moving_s,
+        ":elapsed": m.elapsed_s,
+        ":avg_hr": m.avg_hr,
+        ":max_hr": m.max_hr,
+        ":ascent": m.ascent_m,
+        ":cadence": m.cadence_spm,
+        ":trimp": m.trimp,
+        ":device": m.device,
+        ":source_format": src.map(|s| s.format.as_str()),
+        ":source_name": src.map(|s| s.name.as_str()),
+        ":source_sha256": src.map(|s| s.sha256.as_str()),
+        ":zone_from_file": m.zone_from_file,
     })?;
     tx.prepare_cached("DELETE FROM session_focus_regions WHERE session_id = ?1")?
         .execute([row.id])?;
@@ -230,6 +258,29 @@ pub fn from_row(row: &Row) -> rusqlite::Result<Session> {
         SessionKind::OtherRecovery => SessionDetails::OtherRecovery(RecoveryDetails {
             recovery_type: text_enum(row, 16, RecoveryType::parse)?,
         }),
+        SessionKind::CrossTraining => SessionDetails::CrossTraining(CrossTrainingDetails {
+            sport: text_enum(row, 20, Sport::parse)?,
+        }),
+    };
+    let source = match (row.get::<_, Option<String>>(29)?, row.get::<_, Option<String>>(31)?) {
+        (Some(format), Some(sha256)) => Some(SourceFile {
+            format: SourceFormat::parse(&format).unwrap_or(SourceFormat::Gpx),
+            name: row.get::<_, Option<String>>(30)?.unwrap_or_default(),
+            sha256,
+        }),
+        _ => None,
+    };
+    let measured = Measured {
+        moving_s: row.get(21)?,
+        elapsed_s: row.get(22)?,
+        avg_hr: row.get(23)?,
+        max_hr: row.get(24)?,
+        ascent_m: row.get(25)?,
+        cadence_spm: row.get(26)?,
+        trimp: row.get(27)?,
+        device: row.get(28)?,
+        source,
+        zone_from_file: row.get(32)?,
     };
     Ok(Session {
         id: row.get(0)?,
@@ -241,6 +292,7 @@ pub fn from_row(row: &Row) -> rusqlite::Result<Session> {
         rpe: row.get(6)?,
         notes: row.get(7)?,
         details,
+        measured: (!measured.is_empty()).then_some(measured),
         created_at: time::from_unix(row.get(17)?),
         updated_at: time::from_unix(row.get(18)?),
     })

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::model::{RaceStatus, SessionDetails, SessionInput};
+use super::model::{Measured, RaceStatus, SessionDetails, SessionInput};
 use crate::error::{Error, FieldCode, FieldError, Result};
 use crate::input::{collect, text};
 use crate::limits::{
@@ -25,6 +25,84 @@ pub struct Valid {
     pub rpe: Option<i32>,
     pub notes: String,
     pub details: SessionDetails,
+    /// Set by imports (and kept by edits through the form, which cannot change it).
+    pub measured: Option<Measured>,
+}
+
+/// The bounds measured values are held to (the database's CHECKs say the same).
+pub const HR_RANGE: std::ops::RangeInclusive<i32> = 20..=260;
+
+/// Checks what an import (or an export file) says was measured, naming the field.
+pub fn measured(m: &Measured) -> Result<()> {
+    let mut errs = Vec::new();
+    let mut check = |ok: bool, field: &str, message: &str| {
+        if !ok {
+            errs.push(FieldError::new(field, FieldCode::OutOfRange, message));
+        }
+    };
+    let positive = |v: Option<i32>| v.is_none_or(|s| (1..=DURATION_MAX_S).contains(&s));
+    check(
+        positive(m.moving_s),
+        "measured.movingS",
+        "Moving time must be more than 0 and under a week.",
+    );
+    check(
+        positive(m.elapsed_s),
+        "measured.elapsedS",
+        "Elapsed time must be more than 0 and under a week.",
+    );
+    for (v, field, label) in [
+        (m.avg_hr, "measured.avgHr", "Average heart rate"),
+        (m.max_hr, "measured.maxHr", "Maximum heart rate"),
+    ] {
+        check(
+            v.is_none_or(|h| HR_RANGE.contains(&h)),
+            field,
+            &format!("{label} must be from {} to {} bpm.", HR_RANGE.start(), HR_RANGE.end()),
+        );
+    }
+    check(
+        m.ascent_m
+            .is_none_or(|a| a.is_finite() && (0.0..=20_000.0).contains(&a)),
+        "measured.ascentM",
+        "Elevation gain must be from 0 to 20,000 m.",
+    );
+    check(
+        m.cadence_spm.is_none_or(|c| c.is_finite() && c > 0.0 && c < 400.0),
+        "measured.cadenceSpm",
+        "Cadence must be more than 0 and under 400 steps a minute.",
+    );
+    check(
+        m.trimp.is_none_or(|t| t.is_finite() && t >= 0.0),
+        "measured.trimp",
+        "TRIMP must be 0 or more.",
+    );
+    if let Some(src) = &m.source {
+        check(
+            src.sha256.len() == 64 && src.sha256.bytes().all(|b| b.is_ascii_hexdigit()),
+            "measured.source.sha256",
+            "The source file's digest must be 64 hex digits.",
+        );
+    }
+    for (v, field, label) in [
+        (m.device.as_deref(), "measured.device", "Device"),
+        (
+            m.source.as_ref().map(|s| s.name.as_str()),
+            "measured.source.name",
+            "Source file name",
+        ),
+    ] {
+        if let Some(v) = v {
+            if let Err(Error::Invalid(mut f)) = text(field, label, v, SHORT_TEXT_MAX, false) {
+                errs.append(&mut f);
+            }
+        }
+    }
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(errs))
+    }
 }
 
 pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
@@ -41,7 +119,7 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
 
     let kind = input.details.kind();
     keep(duration("duration", "Duration", input.duration_s));
-    keep(distance(input, kind.is_run()));
+    keep(distance(input, kind.has_distance()));
     if let Some(rpe) = input.rpe {
         if !(RPE_MIN..=RPE_MAX).contains(&rpe) {
             keep(Err(Error::field(
@@ -102,6 +180,7 @@ pub fn session(input: &SessionInput, now: DateTime<Utc>) -> Result<Valid> {
         rpe: input.rpe,
         notes: input.notes.clone(),
         details,
+        measured: None,
     })
 }
 
@@ -171,7 +250,7 @@ fn distance(input: &SessionInput, is_run: bool) -> Result<()> {
         return Err(Error::field(
             "distance",
             FieldCode::NotAllowed,
-            "Only runs and races have a distance.",
+            "Only runs, races and cross-training have a distance.",
         ));
     }
     if !d.is_finite() || d <= 0.0 {

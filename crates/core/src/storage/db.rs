@@ -77,7 +77,9 @@ impl Db {
         let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
         let wal = mode.eq_ignore_ascii_case("wal");
         conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Foreign keys stay off while migrations run: a migration that rebuilds a table (SQLite's
+        // 12-step procedure) must not cascade. They are checked, then switched on, after.
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
         let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > latest_version() {
             return Err(Error::SchemaTooNew {
@@ -96,6 +98,15 @@ impl Db {
             rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
             other => Error::Migration(other.to_string()),
         })?;
+        if found < latest_version() {
+            let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            if broken > 0 {
+                return Err(Error::Migration(format!(
+                    "{broken} rows lost their parent in the upgrade"
+                )));
+            }
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Db { conn, path, opts, wal })
     }
 

@@ -8,6 +8,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0002_marks.sql"),
     include_str!("../../migrations/0003_reminders.sql"),
     include_str!("../../migrations/0004_reminder_delivery.sql"),
+    include_str!("../../migrations/0005_imported_activities.sql"),
 ];
 
 pub fn all() -> Migrations<'static> {

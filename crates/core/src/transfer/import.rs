@@ -220,6 +220,10 @@ fn session(i: usize, v: Value, seen: &mut HashSet<String>) -> Result<SessionRec>
     let mut valid =
         sessions::validate::session(&input, s.updated_at).map_err(|e| relabel(e, "sessions", i, SESSION_FIELDS))?;
     valid.start_utc = s.start_utc;
+    if let Some(m) = &s.measured {
+        sessions::validate::measured(m).map_err(|e| relabel(e, "sessions", i, &[]))?;
+        valid.measured = Some(m.clone());
+    }
     Ok(SessionRec { session: s, valid })
 }
 

@@ -22,6 +22,9 @@ const profile: Profile = {
   allergies: 'Nut oils',
   shareAllergies: false,
   paper: 'a4',
+  restingHr: null,
+  maxHr: null,
+  sex: null,
 };
 
 describe('briefing form', () => {

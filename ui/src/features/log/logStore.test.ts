@@ -15,6 +15,7 @@ function s(id: string, startUtc: string, kind: 'easy_run' | 'workout' = 'easy_ru
     rpe: null,
     notes: '',
     details: { kind },
+    measured: null,
     createdAt: startUtc,
     updatedAt: startUtc,
   };

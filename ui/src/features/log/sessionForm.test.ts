@@ -27,6 +27,7 @@ function session(over: Partial<Session>): Session {
     rpe: null,
     notes: '',
     details: { kind: 'easy_run' },
+    measured: null,
     createdAt: '2024-05-03T06:30:00Z',
     updatedAt: '2024-05-03T06:30:00Z',
     ...over,

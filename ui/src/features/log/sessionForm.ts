@@ -12,6 +12,7 @@ import type { Session } from '../../lib/bindings/Session';
 import type { SessionDetails } from '../../lib/bindings/SessionDetails';
 import type { SessionInput } from '../../lib/bindings/SessionInput';
 import type { SessionKind } from '../../lib/bindings/SessionKind';
+import type { Sport } from '../../lib/bindings/Sport';
 import type { Units } from '../../lib/bindings/Units';
 import { LIMITS } from '../../lib/generated/limits';
 import { distanceInputValue, formatDuration, parseDistance, parseDuration, unitToMetres } from '../../lib/units';
@@ -36,6 +37,7 @@ export interface FormState {
   focusRegions: string[];
   feltAfter: string;
   recoveryType: RecoveryType;
+  sport: Sport;
 }
 
 /** Metres of each standard race distance, as the core fills them in. */
@@ -57,17 +59,20 @@ export interface Visible {
   finishTime: boolean;
   massage: boolean;
   recovery: boolean;
+  cross: boolean;
 }
 
 /** Which optional parts of the form a kind shows. */
 export function visibleFields(form: Pick<FormState, 'kind' | 'raceStatus'>): Visible {
   const race = form.kind === 'race';
   return {
-    distance: isRun(form.kind) || race,
+    // A ride or a swim has a distance too; it never counts as running distance.
+    distance: isRun(form.kind) || race || form.kind === 'cross_training',
     race,
     finishTime: race && form.raceStatus === 'done',
     massage: form.kind === 'massage',
     recovery: form.kind === 'other_recovery',
+    cross: form.kind === 'cross_training',
   };
 }
 
@@ -95,6 +100,7 @@ export function emptyForm(start: string, zone: string, kind: SessionKind = 'easy
     focusRegions: [],
     feltAfter: '',
     recoveryType: 'stretching',
+    sport: 'cycling',
   };
 }
 
@@ -121,6 +127,8 @@ export function formFromSession(s: Session, units: Units): FormState {
     f.feltAfter = d.feltAfter;
   } else if (d.kind === 'other_recovery') {
     f.recoveryType = d.recoveryType;
+  } else if (d.kind === 'cross_training') {
+    f.sport = d.sport;
   }
   return f;
 }
@@ -146,6 +154,8 @@ function details(f: FormState, finishTimeS: number | null): SessionDetails {
       };
     case 'other_recovery':
       return { kind: 'other_recovery', recoveryType: f.recoveryType };
+    case 'cross_training':
+      return { kind: 'cross_training', sport: f.sport };
     default:
       return { kind: f.kind };
   }
@@ -215,5 +225,6 @@ export function shownFields(f: Pick<FormState, 'kind' | 'raceStatus'>): Set<stri
   if (vis.finishTime) ids.push('finishTime');
   if (vis.massage) ids.push('massageType', 'therapist', 'pressure', 'focusRegions', 'feltAfter');
   if (vis.recovery) ids.push('recoveryType');
+  if (vis.cross) ids.push('sport');
   return new Set(ids);
 }

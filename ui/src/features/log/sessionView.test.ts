@@ -13,6 +13,7 @@ function session(over: Partial<Session>): Session {
     rpe: null,
     notes: '',
     details: { kind: 'easy_run' },
+    measured: null,
     createdAt: '',
     updatedAt: '',
     ...over,

@@ -4,10 +4,10 @@
 import type { Session } from '../../lib/bindings/Session';
 import type { SessionKind } from '../../lib/bindings/SessionKind';
 import type { Units } from '../../lib/bindings/Units';
-import { labelOf, PRESSURES, RACE_DISTANCES } from '../../lib/labels';
+import { labelOf, PRESSURES, RACE_DISTANCES, SOURCE_FORMATS } from '../../lib/labels';
 import { formatDistance, formatDuration, formatPace } from '../../lib/units';
 
-export type KindGroup = 'run' | 'race' | 'massage' | 'recovery';
+export type KindGroup = 'run' | 'race' | 'massage' | 'recovery' | 'cross';
 
 /** Badge tint family; the badge also carries the kind's name, so colour is never the only cue. */
 export function kindGroup(kind: SessionKind): KindGroup {
@@ -18,6 +18,8 @@ export function kindGroup(kind: SessionKind): KindGroup {
       return 'massage';
     case 'other_recovery':
       return 'recovery';
+    case 'cross_training':
+      return 'cross';
     default:
       return 'run';
   }
@@ -49,9 +51,17 @@ export function sessionStats(
   const raceTime = d.kind === 'race' ? d.finishTimeS : null;
   if (raceTime != null) out.push(`Finish ${formatDuration(raceTime)}`);
   else if (s.durationS != null) out.push(formatDuration(s.durationS));
-  if (d.kind !== 'massage' && d.kind !== 'other_recovery') {
+  // A pace means something for runs only: a ride at "2:10 /km" would read as a sprint.
+  if (d.kind !== 'massage' && d.kind !== 'other_recovery' && d.kind !== 'cross_training') {
     const pace = formatPace(raceTime ?? s.durationS, s.distanceM, units);
     if (pace) out.push(pace);
+  }
+  const m = s.measured;
+  if (m) {
+    if (m.avgHr != null) out.push(`HR ${m.avgHr}${m.maxHr != null ? `/${m.maxHr}` : ''} bpm`);
+    if (m.ascentM != null && m.ascentM >= 1) out.push(`↑ ${Math.round(m.ascentM)} m`);
+    if (m.cadenceSpm != null && d.kind !== 'cross_training') out.push(`${Math.round(m.cadenceSpm)} spm`);
+    if (m.trimp != null) out.push(`TRIMP ${Math.round(m.trimp)}`);
   }
   if (d.kind === 'massage') {
     if (d.pressure) out.push(`${labelOf(PRESSURES, d.pressure)} pressure`);
@@ -65,4 +75,12 @@ export function sessionStats(
   }
   if (s.rpe != null) out.push(`RPE ${s.rpe}`);
   return out;
+}
+
+/** Where an imported entry came from: "Forerunner 935, FIT"; null for one typed in. */
+export function sourceLine(s: Session): string | null {
+  const src = s.measured?.source;
+  if (!src) return null;
+  const device = s.measured?.device?.trim();
+  return device ? `${device}, ${SOURCE_FORMATS[src.format]}` : `${SOURCE_FORMATS[src.format]} file`;
 }

@@ -36,6 +36,7 @@ function race(id: string, name: string): Session {
     rpe: null,
     notes: '',
     details: { kind: 'race', name, distance: '10k', status: 'done', finishTimeS: null },
+    measured: null,
     createdAt: '',
     updatedAt: '',
   };

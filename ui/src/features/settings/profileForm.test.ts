@@ -14,6 +14,9 @@ const blank: Profile = {
   allergies: '',
   shareAllergies: false,
   paper: 'a4',
+  restingHr: null,
+  maxHr: null,
+  sex: null,
 };
 
 describe('profile form', () => {
