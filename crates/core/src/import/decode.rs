@@ -115,6 +115,18 @@ fn decode_inner(name: &str, stored: &[u8], limits: &Limits) -> Result<Vec<Activi
             None => return Err(skip(SkipKind::Unsupported, "is not a FIT, GPX or TCX file".into())),
         }
     };
+    // A start with no duration and no distance (one point, a watch started and stopped at once)
+    // is no activity to log.
+    let result = result.and_then(|mut activities| {
+        activities.retain(|a| {
+            a.elapsed_s.unwrap_or(0) > 0 || a.moving_s.unwrap_or(0) > 0 || a.distance_m.unwrap_or(0.0) > 0.0
+        });
+        if activities.is_empty() {
+            Err(Fail::Empty("a start time but no duration or distance".into()))
+        } else {
+            Ok(activities)
+        }
+    });
     result.map_err(|fail| {
         let f = format.label();
         match fail {
@@ -229,6 +241,13 @@ mod tests {
             s.message
         );
         let route = b"<gpx version=\"1.1\"><rte><rtept lat=\"1\" lon=\"1\"/></rte></gpx>";
+        let one_point = b"<gpx version=\"1.1\"><trk><trkseg><trkpt lat=\"1\" lon=\"1\"><time>2024-01-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>";
+        let s = skipped(decode("blip.gpx", one_point, &l));
+        assert_eq!(s.kind, SkipKind::Empty);
+        assert_eq!(
+            s.message,
+            "\"blip.gpx\" is a GPX file with nothing to import: it has a start time but no duration or distance."
+        );
         let s = skipped(decode("route.gpx", route, &l));
         assert_eq!(s.kind, SkipKind::Empty);
         assert!(

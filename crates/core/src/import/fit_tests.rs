@@ -113,3 +113,21 @@ fn relative_times_are_no_start() {
     let real = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap();
     assert_eq!(instant(&Value::Timestamp(real.with_timezone(&Local))), Some(real));
 }
+
+#[test]
+fn a_written_hour_long_run_reads_back_with_its_zone_totals_and_samples() {
+    use crate::import::fixtures_tests::fit_run;
+    let start = Utc.with_ymd_and_hms(2024, 3, 10, 6, 0, 0).unwrap();
+    for offset in [5 * 3600 + 1800, -(3 * 3600 + 1800), 0] {
+        let a = &parse(&fit_run(start, 3600, i64::from(offset))).unwrap()[0];
+        assert_eq!(a.utc_offset_s, Some(offset));
+        assert_eq!(a.start, start);
+        assert_eq!((a.elapsed_s, a.moving_s), (Some(3599), Some(3599)));
+        assert!((a.distance_m.unwrap() - 3599.0 * 3.3).abs() < 0.01);
+        assert_eq!((a.avg_hr, a.max_hr, a.ascent_m), (Some(140), Some(159), Some(12.0)));
+        assert_eq!(a.cadence_spm, Some(170.0));
+        assert_eq!(a.device.as_deref(), Some("Forerunner 935"));
+        assert_eq!(a.hr.len(), 3600);
+        assert_eq!((a.hr[0].offset_s, a.hr[3599].offset_s), (0, 3599));
+    }
+}

@@ -3,8 +3,9 @@
 //! distances, altitude and heart rate), so all three truly hold the same activity. Start, elapsed
 //! time and distance must agree within 1%.
 //!
-//! Also a rough parse-speed measure on an hour-long FIT and GPX, printed (run with
-//! `--nocapture`), never asserted: timings on a shared machine are not a test.
+//! Also a rough parse-speed measure on an hour of one-second points, as GPX (built from the
+//! run's records) and as FIT (written by `fit_run`), printed (run with `--nocapture`), never
+//! asserted: timings on a shared machine are not a test.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use fitparser::profile::MesgNum;
@@ -12,7 +13,7 @@ use fitparser::Value;
 
 use super::caps::Limits;
 use super::decode::decode;
-use super::fixtures_tests::fixture;
+use super::fixtures_tests::{fit_run, fixture};
 use super::model::{Activity, Format, Outcome, Sport};
 
 struct Rec {
@@ -182,23 +183,21 @@ fn parse_speed_on_an_hour_long_file() {
         panic!()
     };
     let run = legs.iter().find(|a| a.sport == Sport::Running).unwrap();
-    let hour = gpx(&hour_of(&records(&bytes, run.start, run.elapsed_s.unwrap())));
+    let gpx_hour = gpx(&hour_of(&records(&bytes, run.start, run.elapsed_s.unwrap())));
+    let fit_hour = fit_run(run.start, 3600, 7200);
     let n = 5;
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        assert_eq!(one("hour.gpx", hour.as_bytes()).elapsed_s, Some(3599));
-    }
-    let gpx_ms = t.elapsed().as_secs_f64() * 1000.0 / f64::from(n);
-    // The triathlon file holds 1,773 records over 2 h 38 min; 3,600 records is about 2 of them.
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        let _ = decode("tri.fit", &bytes, &Limits::default());
-    }
-    let fit_ms = t.elapsed().as_secs_f64() * 1000.0 / f64::from(n) * 3600.0 / 1773.0;
+    let time = |name: &str, bytes: &[u8]| {
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            assert_eq!(one(name, bytes).elapsed_s, Some(3599));
+        }
+        t.elapsed().as_secs_f64() * 1000.0 / f64::from(n)
+    };
+    let (gpx_ms, fit_ms) = (time("hour.gpx", gpx_hour.as_bytes()), time("hour.fit", &fit_hour));
     println!(
-        "parse speed ({} build): one-hour GPX ({} KB) {gpx_ms:.1} ms; one-hour FIT (scaled from {} records) {fit_ms:.1} ms",
+        "parse speed ({} build), 3,600 one-second points: GPX ({} KB) {gpx_ms:.1} ms, FIT ({} KB) {fit_ms:.1} ms",
         if cfg!(debug_assertions) { "debug" } else { "release" },
-        hour.len() / 1024,
-        1773
+        gpx_hour.len() / 1024,
+        fit_hour.len() / 1024,
     );
 }

@@ -17,8 +17,27 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-/// The document's text with a BOM and leading whitespace removed.
+/// The document's text with a BOM and leading whitespace removed. UTF-16 (which some Windows
+/// tools write) is known by its byte-order mark; everything else is read as UTF-8.
 pub(super) fn text(bytes: &[u8]) -> Cow<'_, str> {
+    let utf16 = |big: bool| {
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if big {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        let s: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        Cow::Owned(trim_front(&s).to_owned())
+    };
+    match bytes {
+        [0xff, 0xfe, ..] => return utf16(false),
+        [0xfe, 0xff, ..] => return utf16(true),
+        _ => {}
+    }
     match String::from_utf8_lossy(bytes) {
         Cow::Borrowed(s) => Cow::Borrowed(trim_front(s)),
         Cow::Owned(s) => Cow::Owned(trim_front(&s).to_owned()),
@@ -165,6 +184,22 @@ mod tests {
             vec!["<a", "<b v=1&2", "b>R & R é", "<c", "c>", "a>"]
         );
         assert_eq!(root_name(&text(doc.as_bytes())).as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn utf16_documents_are_read_by_their_byte_order_mark() {
+        let doc = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><gpx creator=\"Åre\"/>";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(doc.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(doc.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(text(&le), doc);
+        assert_eq!(text(&be), doc);
+        assert_eq!(root_name(&text(&le)).as_deref(), Some("gpx"));
     }
 
     #[test]

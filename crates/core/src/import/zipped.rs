@@ -64,15 +64,17 @@ pub(super) fn open_reader<R: Read + Seek>(reader: R, name: &str, limits: &Limits
     Ok(archive)
 }
 
-/// The entries to read, in the archive's order: files only, hidden ones (and macOS's
-/// `__MACOSX` copies) left out.
+/// The entries to read, sorted by name as a folder's files are: files only, hidden ones (and
+/// macOS's `__MACOSX` copies) left out.
 pub(super) fn entries<R: Read + Seek>(archive: &ZipArchive<R>) -> Vec<Entry> {
-    (0..archive.len())
+    let mut out: Vec<Entry> = (0..archive.len())
         .filter_map(|index| {
             let name = archive.name_for_index(index)?.ok()?.replace('\\', "/");
             (!name.ends_with('/') && !hidden(&name)).then_some(Entry { index, name })
         })
-        .collect()
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
 }
 
 /// A path any part of which is hidden (starts with a dot) or is macOS's resource-fork folder.
@@ -164,7 +166,7 @@ mod tests {
         let names: Vec<String> = entries(&archive).into_iter().map(|e| e.name).collect();
         assert_eq!(
             names,
-            vec!["runs/a.fit", "../../escape.gpx"],
+            vec!["../../escape.gpx", "runs/a.fit"],
             "a name is a label, never a path"
         );
     }
