@@ -41,19 +41,19 @@ impl Default for Limits {
 
 impl Limits {
     /// The most `compressed` bytes may inflate to: the size cap, or the ratio cap past its floor.
-    pub fn inflate_cap(&self, compressed: u64) -> u64 {
+    pub(super) fn inflate_cap(&self, compressed: u64) -> u64 {
         let by_ratio = compressed.saturating_mul(self.max_ratio).max(self.ratio_floor_bytes);
         by_ratio.min(self.max_inflated_bytes)
     }
 
     /// Whether hitting `cap` was the ratio's doing (a bomb) rather than the plain size cap.
-    pub fn is_bomb(&self, cap: u64) -> bool {
+    pub(super) fn is_bomb(&self, cap: u64) -> bool {
         cap < self.max_inflated_bytes
     }
 }
 
 /// Sizes in words: "64 MB", "300 KB", "771 bytes".
-pub fn size_label(bytes: u64) -> String {
+pub(super) fn size_label(bytes: u64) -> String {
     if bytes >= MB {
         format!("{} MB", bytes.div_ceil(MB))
     } else if bytes >= 1024 {

@@ -265,7 +265,7 @@ mod tests {
             ..Limits::default()
         };
         let s = skipped(decode("big.fit", &fixture("Activity.fit"), &small));
-        assert_eq!(s.kind, SkipKind::TooLarge);
+        assert_eq!((s.kind, s.kind.code()), (SkipKind::TooLarge, "too_large"));
         assert_eq!(
             s.message,
             "\"big.fit\" is 771 bytes, over the 100 bytes an activity file may be, so it was not read."

@@ -14,6 +14,9 @@
 //!   since a run's start and end point at the runner's home.
 //! - One item per file, in a fixed order, with the total known before the first: progress is
 //!   honest and a re-run gives the same list.
+//! - Files are decoded on every core behind the caller's thread (`read`), and handed back in
+//!   order on that thread: an hour of FIT takes ~10 ms to decode, and a thousand of them should
+//!   import in seconds.
 //!
 //! Files: `plan` lists what the paths hold, `read` walks the list, `decode` turns one file's
 //! bytes into an outcome, `fit`, `gpx` and `tcx` parse, `track` sums points, `strava` reads

@@ -112,6 +112,20 @@ pub enum SkipKind {
     Unreadable,
 }
 
+impl SkipKind {
+    /// A stable code for the kind ("not_activity"), for logs and the UI to branch on.
+    pub fn code(self) -> &'static str {
+        match self {
+            SkipKind::NotActivity => "not_activity",
+            SkipKind::Corrupt => "corrupt",
+            SkipKind::Unsupported => "unsupported",
+            SkipKind::Empty => "empty",
+            SkipKind::TooLarge => "too_large",
+            SkipKind::Unreadable => "unreadable",
+        }
+    }
+}
+
 /// A skip's kind and a one-sentence reason that names the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkipReason {

@@ -45,15 +45,6 @@ pub(super) enum Job {
     },
 }
 
-impl Job {
-    pub fn name(&self) -> &str {
-        match self {
-            Job::Disk { name, .. } | Job::Refused { name, .. } => name,
-            Job::Entry { entry, .. } => &entry.name,
-        }
-    }
-}
-
 #[derive(Default)]
 pub(super) struct Plan {
     pub jobs: Vec<Job>,
@@ -263,7 +254,13 @@ impl Plan {
 /// A folder that cannot be listed is reported through `unlisted` with its display name.
 fn listing(dir: &Path, prefix: &str, mut unlisted: impl FnMut(String)) -> Vec<(PathBuf, String, bool)> {
     let Ok(read) = std::fs::read_dir(dir) else {
-        unlisted(prefix.trim_end_matches('/').to_owned());
+        let label = match prefix.trim_end_matches('/') {
+            "" => dir
+                .file_name()
+                .map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            p => p.to_owned(),
+        };
+        unlisted(label);
         return Vec::new();
     };
     let mut out: Vec<(PathBuf, String, bool)> = read

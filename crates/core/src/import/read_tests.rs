@@ -259,7 +259,7 @@ fn caps_missing_paths_and_bombs_become_items_with_reasons() {
 #[test]
 fn cancel_stops_between_files_and_a_caller_s_error_stops_the_walk() {
     let dir = tempfile::tempdir().unwrap();
-    for i in 0..5 {
+    for i in 0..40 {
         write(&dir.path().join(format!("{i}.fit")), &fixture("Activity.fit"));
     }
     let cancel = AtomicBool::new(false);
@@ -272,7 +272,11 @@ fn cancel_stops_between_files_and_a_caller_s_error_stops_the_walk() {
         Ok(())
     })
     .unwrap();
-    assert_eq!((seen, totals.files, totals.cancelled), (2, 2, true));
+    assert_eq!(
+        (seen, totals.files, totals.cancelled),
+        (2, 2, true),
+        "nothing is delivered after cancel"
+    );
 
     let mut calls = 0;
     let err = read(
@@ -286,4 +290,70 @@ fn cancel_stops_between_files_and_a_caller_s_error_stops_the_walk() {
     )
     .unwrap_err();
     assert_eq!((err.code(), calls), ("disk_full", 1));
+}
+
+#[test]
+fn one_decoder_or_several_give_the_same_items_in_the_same_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in export() {
+        write(&dir.path().join("export").join(name), &bytes);
+    }
+    for i in 0..12 {
+        write(
+            &dir.path().join(format!("more/{i:02}.fit.gz")),
+            &gzip(&fixture("Activity.fit")),
+        );
+    }
+    write(&dir.path().join("more/bad.fit"), &fixture("Activity.fit")[..300]);
+    let paths = [dir.path().to_owned()];
+    let run = |decoders| {
+        let mut items = Vec::new();
+        let mut dones = Vec::new();
+        let p = crate::import::plan::plan(&paths, &Limits::default());
+        let totals = read_plan(
+            p,
+            &Limits::default(),
+            &AtomicBool::new(false),
+            decoders,
+            |item, progress| {
+                items.push(item);
+                dones.push(progress.done);
+                Ok(())
+            },
+        )
+        .unwrap();
+        (items, dones, totals)
+    };
+    let (one, dones, totals) = run(1);
+    assert_eq!(one.len(), 18);
+    assert_eq!(dones, (1..=18).collect::<Vec<_>>());
+    for decoders in [2, 3, 4] {
+        let (many, dones_many, totals_many) = run(decoders);
+        assert_eq!(many, one, "{decoders} decoders");
+        assert_eq!((dones_many, totals_many), (dones.clone(), totals.clone()));
+    }
+}
+
+#[test]
+fn cancel_and_a_caller_s_error_stop_a_single_decoder_too() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..5 {
+        write(&dir.path().join(format!("{i}.fit")), &fixture("Activity.fit"));
+    }
+    let cancel = AtomicBool::new(false);
+    let p = crate::import::plan::plan(&[dir.path().to_owned()], &Limits::default());
+    let mut seen = 0;
+    let totals = read_plan(p, &Limits::default(), &cancel, 1, |_, _| {
+        seen += 1;
+        cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!((seen, totals.files, totals.cancelled), (1, 1, true));
+    let p = crate::import::plan::plan(&[dir.path().to_owned()], &Limits::default());
+    let err = read_plan(p, &Limits::default(), &AtomicBool::new(false), 1, |_, _| {
+        Err(crate::Error::DiskFull)
+    })
+    .unwrap_err();
+    assert_eq!(err.code(), "disk_full");
 }

@@ -201,3 +201,33 @@ fn parse_speed_on_an_hour_long_file() {
         fit_hour.len() / 1024,
     );
 }
+
+/// A thousand one-hour FIT files through `read`, timed and printed. Ignored by default (it
+/// writes 73 MB and takes a minute in a debug build); run it with
+/// `cargo test --release -p aftermile-core --lib bulk_read_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn bulk_read_speed() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = chrono::DateTime::parse_from_rfc3339("2024-01-01T07:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    for i in 0..1000 {
+        let bytes = fit_run(start + chrono::Duration::days(i), 3600, 3600);
+        std::fs::write(dir.path().join(format!("{i:04}.fit")), bytes).unwrap();
+    }
+    let t = std::time::Instant::now();
+    let totals = super::read(
+        &[dir.path().to_owned()],
+        &Limits::default(),
+        &std::sync::atomic::AtomicBool::new(false),
+        |_, _| Ok(()),
+    )
+    .unwrap();
+    assert_eq!(totals.activities, 1000);
+    println!(
+        "read 1,000 one-hour FIT files on {} threads: {:.2} s",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        t.elapsed().as_secs_f64()
+    );
+}
