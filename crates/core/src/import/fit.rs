@@ -14,6 +14,7 @@
 //!   that back out, so the offset does not depend on where the import runs.
 //! - FIT date_times below 0x10000000 count seconds since the device powered on, not since
 //!   1989: those are no start time.
+//! - Zero bytes after the last chained part are padding, not a damaged next part.
 //! - Positions are in semicircles; they serve distance only, in `track`, and are dropped.
 
 use std::collections::HashSet;
@@ -66,15 +67,7 @@ struct File {
 }
 
 pub(super) fn parse(bytes: &[u8]) -> Result<Vec<Activity>, Fail> {
-    // The header says how long its data is; fitparser would read a file cut right after its
-    // header as a valid file with no messages.
-    let header = usize::from(*bytes.first().unwrap_or(&0));
-    let data = bytes
-        .get(4..8)
-        .map_or(0, |d| u32::from_le_bytes([d[0], d[1], d[2], d[3]]) as usize);
-    if bytes.len() < header.saturating_add(data).saturating_add(2) {
-        return Err(Fail::Corrupt(ENDS_EARLY.into()));
-    }
+    let bytes = chain(bytes)?;
     let options: HashSet<DecodeOption> = [DecodeOption::DropUnknownFields, DecodeOption::DropUnknownMessages].into();
     let records = fitparser::de::from_bytes_with_options(bytes, &options).map_err(|e| Fail::Corrupt(describe(&e)))?;
     let file = collect(records);
@@ -106,6 +99,33 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Vec<Activity>, Fail> {
         }));
     }
     Ok(out)
+}
+
+/// The file up to the end of its last chained part, by the lengths the headers declare.
+/// fitparser would read a file cut right after its header as a valid file with no messages, so
+/// a file shorter than its first header says is cut short; zero bytes after the last part are
+/// padding some tools add, and are dropped rather than read as a broken next part.
+fn chain(bytes: &[u8]) -> Result<&[u8], Fail> {
+    let mut at = 0usize;
+    loop {
+        let header = usize::from(bytes.get(at).copied().unwrap_or(0));
+        let data = bytes
+            .get(at + 4..at + 8)
+            .map_or(0, |d| u32::from_le_bytes([d[0], d[1], d[2], d[3]]) as usize);
+        let end = at.saturating_add(header).saturating_add(data).saturating_add(2);
+        if end > bytes.len() {
+            return Err(Fail::Corrupt(ENDS_EARLY.into()));
+        }
+        let rest = &bytes[end..];
+        if rest.iter().all(|b| *b == 0) {
+            return Ok(&bytes[..end]);
+        }
+        if rest.len() < 12 || &rest[8..12] != b".FIT" {
+            // Not another part: fitparser says what is wrong with it.
+            return Ok(bytes);
+        }
+        at = end;
+    }
 }
 
 fn within(r: &Rec, s: &Session) -> bool {

@@ -131,3 +131,18 @@ fn a_written_hour_long_run_reads_back_with_its_zone_totals_and_samples() {
         assert_eq!((a.hr[0].offset_s, a.hr[3599].offset_s), (0, 3599));
     }
 }
+
+#[test]
+fn zero_padding_after_the_file_is_ignored_and_other_trailing_bytes_are_not() {
+    let whole = fixture("Activity.fit");
+    let padded = [whole.clone(), vec![0; 32]].concat();
+    assert_eq!(parse(&padded), parse(&whole));
+    let chained = fixture("sample_mulitple_header.fit");
+    assert_eq!(
+        parse(&[chained.clone(), vec![0; 7]].concat()),
+        parse(&chained),
+        "after the last chained part"
+    );
+    let junk = [whole, b"junk after the end".to_vec()].concat();
+    assert!(matches!(parse(&junk), Err(Fail::Corrupt(_))));
+}
