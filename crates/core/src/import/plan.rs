@@ -9,7 +9,8 @@
 //!   it) is a Strava export: its rows come first, in the CSV's order, each matched to its file by
 //!   the Filename column; then the files under activities/ the CSV does not list. Other parts of
 //!   the export (profile, media, routes) are not activities and are not listed. A row's Filename
-//!   is only compared with the names found, never opened as a path.
+//!   is only compared with the names found, never opened as a path. An activities.csv that is
+//!   not Strava's (no Filename or Activity ID column) leaves the folder a plain folder.
 //! - A path that cannot be listed becomes an item that says so; it never ends the import.
 
 use std::collections::HashMap;
@@ -91,8 +92,16 @@ impl Plan {
 
     /// Every file under `dir`; names are `prefix` plus the path below `dir`.
     fn folder(&mut self, dir: &Path, prefix: &str, limits: &Limits) {
-        if dir.join("activities.csv").is_file() {
-            return self.strava_folder(dir, prefix, limits);
+        let csv = dir.join("activities.csv");
+        if csv.is_file() {
+            // A CSV that is not Strava's (or cannot be read) is only a file of the folder, and
+            // gets its own item saying why.
+            if let Some(rows) = read_file(&csv, "activities.csv", limits)
+                .ok()
+                .and_then(|b| strava::parse_csv(&b))
+            {
+                return self.strava_folder(dir, prefix, rows);
+            }
         }
         for (path, name, is_dir) in listing(dir, prefix, |n| {
             self.refuse(n, SkipKind::Unreadable, "could not be listed".into())
@@ -105,25 +114,7 @@ impl Plan {
         }
     }
 
-    fn strava_folder(&mut self, dir: &Path, prefix: &str, limits: &Limits) {
-        let csv_name = format!("{prefix}activities.csv");
-        let rows = match read_file(&dir.join("activities.csv"), &csv_name, limits) {
-            Ok(bytes) => strava::parse_csv(&bytes).unwrap_or_else(|why| {
-                self.refuse(
-                    csv_name.clone(),
-                    SkipKind::Corrupt,
-                    format!("could not be read as Strava's list of activities: {why}"),
-                );
-                Vec::new()
-            }),
-            Err(reason) => {
-                self.jobs.push(Job::Refused {
-                    name: csv_name.clone(),
-                    reason,
-                });
-                Vec::new()
-            }
-        };
+    fn strava_folder(&mut self, dir: &Path, prefix: &str, rows: Vec<Row>) {
         let mut found: Vec<(String, PathBuf)> = Vec::new();
         let mut stack = vec![(dir.join("activities"), "activities/".to_owned())];
         while let Some((d, rel)) = stack.pop() {
@@ -195,30 +186,20 @@ impl Plan {
             })
             .min_by_key(|e| e.name.len())
             .cloned();
-        let Some(csv) = csv else {
+        // As for a folder: a CSV that is not Strava's is only one more entry.
+        let strava = csv.and_then(|csv| {
+            let rows = zipped::read(&mut archive, &csv, limits)
+                .ok()
+                .and_then(|b| strava::parse_csv(&b))?;
+            Some((csv, rows))
+        });
+        let Some((csv, rows)) = strava else {
             self.jobs
                 .extend(entries.into_iter().map(|entry| Job::Entry { zip, entry, row: None }));
             self.zips.push(archive);
             return;
         };
         let root = csv.name.trim_end_matches("activities.csv").to_owned();
-        let rows = match zipped::read(&mut archive, &csv, limits) {
-            Ok(bytes) => strava::parse_csv(&bytes).unwrap_or_else(|why| {
-                self.refuse(
-                    csv.name.clone(),
-                    SkipKind::Corrupt,
-                    format!("could not be read as Strava's list of activities: {why}"),
-                );
-                Vec::new()
-            }),
-            Err(reason) => {
-                self.jobs.push(Job::Refused {
-                    name: csv.name.clone(),
-                    reason,
-                });
-                Vec::new()
-            }
-        };
         let activities = format!("{root}activities/");
         let mut by_name: HashMap<String, Entry> = entries
             .into_iter()

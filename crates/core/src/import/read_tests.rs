@@ -357,3 +357,17 @@ fn cancel_and_a_caller_s_error_stop_a_single_decoder_too() {
     .unwrap_err();
     assert_eq!(err.code(), "disk_full");
 }
+
+#[test]
+fn an_activities_csv_that_is_not_strava_s_leaves_a_plain_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("activities.csv"), b"date,km\n2024-01-01,5\n");
+    write(&dir.path().join("run.fit"), &fixture("Activity.fit"));
+    let (items, _, _) = walk(&[dir.path().to_owned()], &Limits::default());
+    assert_eq!(names(&items), vec!["activities.csv", "run.fit"]);
+    assert_eq!(
+        skip(&items[0]).message,
+        "\"activities.csv\" is not a FIT, GPX or TCX file."
+    );
+    assert_eq!(activities(&items[1]).len(), 1);
+}

@@ -36,27 +36,29 @@ pub(super) struct Row {
     pub distance_m: Option<f64>,
 }
 
-/// Every row of an activities.csv, in order.
-pub(super) fn parse_csv(bytes: &[u8]) -> Result<Vec<Row>, String> {
+/// Every row of an activities.csv, in order; `None` when the CSV is not Strava's (it has neither
+/// a Filename nor an Activity ID column). Cells are read as UTF-8 with bad bytes replaced, so one
+/// stray byte in a description does not cost the whole export.
+pub(super) fn parse_csv(bytes: &[u8]) -> Option<Vec<Row>> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let headers = reader.byte_headers().ok()?.clone();
     let mut columns: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
-        columns.entry(h.trim().to_ascii_lowercase()).or_default().push(i);
+        columns
+            .entry(String::from_utf8_lossy(h).trim().to_ascii_lowercase())
+            .or_default()
+            .push(i);
     }
     let nth = |name: &str, n: usize| columns.get(name).and_then(|v| v.get(n)).copied();
-    if nth("filename", 0).is_none() && nth("activity id", 0).is_none() {
-        return Err("it has no Filename or Activity ID column, so it is not Strava's activities.csv".into());
-    }
+    nth("filename", 0).or(nth("activity id", 0))?;
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| e.to_string())?;
+    // A record the csv crate cannot read (only an I/O failure, on a slice) ends the list.
+    for record in reader.byte_records().map_while(Result::ok) {
         let cell = |col: Option<usize>| {
             col.and_then(|i| record.get(i))
-                .map(str::trim)
+                .map(|b| String::from_utf8_lossy(b).trim().to_owned())
                 .filter(|s| !s.is_empty())
-                .map(str::to_owned)
         };
         let num = |col: Option<usize>| {
             cell(col)
@@ -79,7 +81,7 @@ pub(super) fn parse_csv(bytes: &[u8]) -> Result<Vec<Row>, String> {
             distance_m,
         });
     }
-    Ok(rows)
+    Some(rows)
 }
 
 /// "Sep 12, 2018, 3:02:23 PM" (and the day-first and ISO forms), as UTC.

@@ -77,7 +77,13 @@ fn dates_in_other_locales_and_a_csv_that_is_not_strava_s() {
         Some(Utc.with_ymd_and_hms(2018, 9, 2, 0, 0, 0).unwrap())
     );
     assert_eq!(date("tomorrow"), None);
-    assert!(parse_csv(b"a,b\n1,2\n").unwrap_err().contains("not Strava"));
+    assert_eq!(parse_csv(b"a,b\n1,2\n"), None, "not Strava's");
+    let odd = b"Activity ID,Activity Name,Filename\n1,Caf\xe9 run,activities/1.gpx\n";
+    assert_eq!(
+        parse_csv(odd).unwrap()[0].name.as_deref(),
+        Some("Caf\u{fffd} run"),
+        "a bad byte costs one character"
+    );
 }
 
 #[test]
