@@ -9,6 +9,7 @@ pub mod briefing;
 pub mod content;
 pub mod error;
 pub mod events;
+pub mod import;
 pub mod input;
 pub mod limits;
 pub mod load;
