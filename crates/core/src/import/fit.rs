@@ -128,8 +128,14 @@ fn chain(bytes: &[u8]) -> Result<&[u8], Fail> {
     }
 }
 
+/// Whether a record falls in a session: from its start to its end (its timestamp, or else its
+/// start plus its elapsed time).
 fn within(r: &Rec, s: &Session) -> bool {
-    match (r.time, s.start, s.end) {
+    let end = s.end.or_else(|| {
+        let elapsed = s.elapsed_s.filter(|e| e.is_finite() && *e >= 0.0 && *e < 1e9)?;
+        Some(s.start? + chrono::Duration::milliseconds((elapsed * 1000.0) as i64))
+    });
+    match (r.time, s.start, end) {
         (Some(t), Some(a), Some(b)) => a <= t && t <= b,
         (Some(t), Some(a), None) => a <= t,
         _ => false,

@@ -146,3 +146,19 @@ fn zero_padding_after_the_file_is_ignored_and_other_trailing_bytes_are_not() {
     let junk = [whole, b"junk after the end".to_vec()].concat();
     assert!(matches!(parse(&junk), Err(Fail::Corrupt(_))));
 }
+
+#[test]
+fn a_session_without_an_end_timestamp_ends_after_its_elapsed_time() {
+    let start = Utc.with_ymd_and_hms(2024, 5, 1, 8, 0, 0).unwrap();
+    let s = Session {
+        start: Some(start),
+        elapsed_s: Some(600.0),
+        ..Session::default()
+    };
+    let at = |secs| Rec {
+        time: Some(start + chrono::Duration::seconds(secs)),
+        point: Point::default(),
+    };
+    assert!(within(&at(0), &s) && within(&at(600), &s));
+    assert!(!within(&at(601), &s) && !within(&at(-1), &s));
+}

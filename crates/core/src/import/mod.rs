@@ -2,7 +2,7 @@
 //! files, gzipped or not, single or in folders, zips, and Strava bulk exports (see [`read`]).
 //!
 //! This module only reads. It writes nothing, opens no database, and uses no other domain: the
-//! second half (`ops`) turns each [`Activity`] into a session, spots duplicates by
+//! second half (`ops`) turns each [`Activity`] into a session, can spot duplicates by
 //! [`Item::sha256`] and start time, and computes TRIMP from [`Activity::hr`]. Keeping the
 //! parsers apart keeps them testable on bytes alone, and lets the CLI and the app share them.
 //!

@@ -155,8 +155,9 @@ pub struct Item {
     /// What to show: the file's path below the folder or zip it came from
     /// ("activities/123.fit.gz"), or its file name when it was chosen on its own.
     pub name: String,
-    /// SHA-256 (lower-case hex) of the file as stored, before any gunzip. `None` only when its
-    /// bytes were never read (too large, unreadable, missing); always there for activities.
+    /// SHA-256 (lower-case hex) of the file as stored, before any gunzip. `None` only when the
+    /// file was not read whole (too large, unreadable, missing, a zip that would not open);
+    /// always there for activities.
     pub sha256: Option<String>,
     pub outcome: Outcome,
 }

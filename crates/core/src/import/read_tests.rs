@@ -371,3 +371,17 @@ fn an_activities_csv_that_is_not_strava_s_leaves_a_plain_folder() {
     );
     assert_eq!(activities(&items[1]).len(), 1);
 }
+
+#[test]
+fn bytes_already_in_hand_read_as_a_file_would() {
+    let bytes = gzip(&fixture("Activity.fit"));
+    let item = crate::import::read_bytes("drop.fit.gz", &bytes, &Limits::default());
+    assert_eq!(item.name, "drop.fit.gz");
+    assert_eq!(
+        item.sha256.as_deref(),
+        Some(crate::import::decode::sha256_hex(&bytes).as_str())
+    );
+    assert_eq!(activities(&item)[0].sport, Sport::Running);
+    let item = crate::import::read_bytes("notes.txt", b"hello", &Limits::default());
+    assert_eq!(skip(&item).kind, SkipKind::Unsupported);
+}

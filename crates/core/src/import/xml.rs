@@ -90,15 +90,22 @@ pub(super) fn root_name(text: &str) -> Option<String> {
     None
 }
 
+const ENDS_EARLY: &str = "it ends early, as if cut short while copying or downloading";
+
 /// Walks the document, calling `on` for every element start and end.
 pub(super) fn walk(text: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), String> {
     let mut reader = Reader::from_str(text);
     let mut buf = String::new();
     let mut depth = 0usize;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("{e} (at byte {})", reader.error_position()))?;
+        let event = reader.read_event().map_err(|e| {
+            let at = reader.error_position();
+            if at as usize + 2 >= text.len() {
+                ENDS_EARLY.to_owned()
+            } else {
+                format!("it is not well-formed XML at byte {at} ({e})")
+            }
+        })?;
         match event {
             Event::Start(e) => {
                 depth += 1;
@@ -128,11 +135,7 @@ pub(super) fn walk(text: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), Strin
                 }
             }
             Event::Eof => {
-                return if depth == 0 {
-                    Ok(())
-                } else {
-                    Err("it ends in the middle of the document".into())
-                };
+                return if depth == 0 { Ok(()) } else { Err(ENDS_EARLY.into()) };
             }
             _ => {}
         }
@@ -217,8 +220,10 @@ mod tests {
 
     #[test]
     fn a_truncated_or_broken_document_is_an_error() {
-        assert!(events("<a><b>1</b>").is_err());
-        assert!(events("<a><b>1</c></a>").is_err());
+        assert_eq!(events("<a><b>1</b>").unwrap_err(), ENDS_EARLY);
+        assert_eq!(events("<a><b>1</b><c").unwrap_err(), ENDS_EARLY);
+        let broken = events("<a><b>1</c></a>").unwrap_err();
+        assert!(broken.starts_with("it is not well-formed XML at byte"), "{broken}");
         assert_eq!(root_name("not xml at all"), None);
     }
 }
