@@ -51,8 +51,9 @@ cargo-test:
 ui-test:
 	$(NPM) --prefix ui test
 
-build: ## build the app (target/debug/aftermile); needs ui/dist
+build: ## build the app (target/debug/aftermile) and the e2e suite's sample activity files; needs ui/dist
 	$(CARGO) build
+	$(CARGO) build -p aftermile-core --features samples --example activity_samples
 
 ics-check: ## every reminder kind's .ics export is parsed by Python's icalendar
 	bash tests/ics/check.sh

@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "export_data",
     "import_data",
     "delete_all_data",
+    "import_activities",
+    "cancel_import",
     "compose_briefing",
     "save_briefing",
     "print_briefing",

@@ -81,6 +81,44 @@ pub async fn pick_file<R: Runtime>(
     .await
 }
 
+/// Files to import (several at once, or a zip); `None` if cancelled.
+pub async fn pick_files<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter: &str,
+    exts: &'static [&'static str],
+) -> Res<Option<Vec<PathBuf>>> {
+    if let Some(p) = hooks::open_file() {
+        return Ok(Some(vec![p]));
+    }
+    let (app, title, filter) = (app.clone(), title.to_owned(), filter.to_owned());
+    blocking(move || {
+        app.dialog()
+            .file()
+            .set_title(title)
+            .add_filter(filter, exts)
+            .blocking_pick_files()
+            .map(|ps| ps.into_iter().filter_map(|p| p.into_path().ok()).collect())
+    })
+    .await
+}
+
+/// A folder to read from (a watch's folder, an unzipped Strava export); `None` if cancelled.
+pub async fn pick_source_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Res<Option<PathBuf>> {
+    if let Some(p) = hooks::open_file() {
+        return Ok(Some(p));
+    }
+    let (app, title) = (app.clone(), title.to_owned());
+    blocking(move || {
+        app.dialog()
+            .file()
+            .set_title(title)
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok())
+    })
+    .await
+}
+
 /// A native yes/no question, asked from the Rust side so a script in the webview cannot answer
 /// it. `true` only when the runner chose `ok`.
 pub async fn confirm<R: Runtime>(app: &AppHandle<R>, title: &str, message: &str, ok: &str) -> Res<bool> {

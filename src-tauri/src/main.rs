@@ -6,6 +6,7 @@
 
 mod commands;
 mod dialogs;
+mod drop;
 mod hooks;
 mod notify;
 mod panic;
@@ -52,14 +53,16 @@ fn main() {
             scheduler::start(app.handle().clone());
             Ok(())
         })
-        .on_window_event(|window, event| {
+        .on_window_event(|window, event| match event {
             // With "close to tray" on, closing hides the window and the scheduler keeps running.
-            if let WindowEvent::CloseRequested { api, .. } = event {
-                if window.app_handle().state::<state::AppState>().close_to_tray() {
-                    api.prevent_close();
-                    let _ = window.hide();
-                }
+            WindowEvent::CloseRequested { api, .. }
+                if window.app_handle().state::<state::AppState>().close_to_tray() =>
+            {
+                api.prevent_close();
+                let _ = window.hide();
             }
+            WindowEvent::DragDrop(e) => drop::on_event(window, e),
+            _ => {}
         })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());

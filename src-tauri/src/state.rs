@@ -128,6 +128,18 @@ impl AppState {
         .map_err(|e| ErrorPayload::internal(format!("Aftermile hit an internal error: {e}")))?
     }
 
+    /// `run` for a caller already on a blocking thread (the activity import, per file). The
+    /// lock is held only for `f`.
+    pub fn blocking<T>(&self, f: impl FnOnce(&mut Db) -> aftermile_core::Result<T>) -> aftermile_core::Result<T> {
+        let mut guard = self.slot.lock().unwrap_or_else(|p| p.into_inner());
+        match &mut *guard {
+            Slot::Started { handle, .. } => f(handle.db()?),
+            Slot::Failed(why) => Err(aftermile_core::Error::Closed {
+                why: why.message.clone(),
+            }),
+        }
+    }
+
     /// The runner's Retry: start again if start-up failed, or reopen a database left closed.
     pub async fn retry(&self) -> Result<StartupReport, ErrorPayload> {
         let slot = self.slot.clone();

@@ -115,6 +115,9 @@ fn export_all(dir: &Path) {
     PanicNotice::export_all(&cfg).unwrap();
     DataProgress::export_all(&cfg).unwrap();
     DataChanged::export_all(&cfg).unwrap();
+    crate::events::ImportFinished::export_all(&cfg).unwrap();
+    crate::events::DropHover::export_all(&cfg).unwrap();
+    crate::ops::import::ImportProgress::export_all(&cfg).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

@@ -94,6 +94,8 @@ pub enum ErrorCode {
     Closed,
     /// Another process holds the data folder.
     InUse,
+    /// One of these runs at a time (an import), and one is running.
+    AlreadyRunning,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -151,6 +153,10 @@ pub enum Error {
     /// Another program (a second Aftermile, a sync tool) holds the data folder.
     #[error("Aftermile's data folder is in use by another program ({detail}). Close the other Aftermile window, or wait for the sync to finish, and try again.")]
     InUse { detail: String },
+
+    /// A long job that runs one at a time (an activity import) was asked for while one runs.
+    #[error("{what} is already running. Wait for it to finish, or cancel it.")]
+    AlreadyRunning { what: &'static str },
 }
 
 impl Error {
@@ -175,6 +181,7 @@ impl Error {
             Error::Internal(_) => ErrorCode::Internal,
             Error::Closed { .. } => ErrorCode::Closed,
             Error::InUse { .. } => ErrorCode::InUse,
+            Error::AlreadyRunning { .. } => ErrorCode::AlreadyRunning,
         }
     }
 
@@ -256,6 +263,7 @@ impl ErrorCode {
             ErrorCode::InvalidRequest => "invalid_request",
             ErrorCode::Closed => "closed",
             ErrorCode::InUse => "in_use",
+            ErrorCode::AlreadyRunning => "already_running",
         }
     }
 }

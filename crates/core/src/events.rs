@@ -6,6 +6,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::error::ErrorPayload;
+use crate::ops::import::ImportSummary;
 use crate::reminders::Reminder;
 use crate::transfer::Progress;
 
@@ -17,6 +19,12 @@ pub const APP_PANIC: &str = "app-panic";
 pub const DATA_PROGRESS: &str = "data-progress";
 /// A write changed data a page may show: `DataChanged`.
 pub const DATA_CHANGED: &str = "data-changed";
+/// An activity import read another file: `ImportProgress`.
+pub const IMPORT_PROGRESS: &str = "import-progress";
+/// An activity import ended, done, cancelled or failed: `ImportFinished`.
+pub const IMPORT_FINISHED: &str = "import-finished";
+/// Files are being dragged over the window (`DropHover`), so it can show where to drop them.
+pub const DROP_HOVER: &str = "drop-hover";
 
 /// Every event name, by the key the UI uses.
 pub fn names() -> Vec<(&'static str, &'static str)> {
@@ -25,6 +33,9 @@ pub fn names() -> Vec<(&'static str, &'static str)> {
         ("appPanic", APP_PANIC),
         ("dataProgress", DATA_PROGRESS),
         ("dataChanged", DATA_CHANGED),
+        ("importProgress", IMPORT_PROGRESS),
+        ("importFinished", IMPORT_FINISHED),
+        ("dropHover", DROP_HOVER),
     ]
 }
 
@@ -79,4 +90,20 @@ pub enum DataArea {
 #[serde(rename_all = "camelCase")]
 pub struct DataChanged {
     pub areas: Vec<DataArea>,
+}
+
+/// How an activity import ended: its summary, or why it stopped (the database failed, say). Each
+/// file is written whole, so after an error the files read before it are in the log.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportFinished {
+    pub summary: Option<ImportSummary>,
+    pub error: Option<ErrorPayload>,
+}
+
+/// Whether files are being dragged over the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DropHover {
+    pub active: bool,
 }

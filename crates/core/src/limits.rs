@@ -39,6 +39,9 @@ pub const HEAT_MAP_DAYS_MAX: u32 = 365;
 /// Log pages.
 pub const SESSION_PAGE_DEFAULT: u32 = 50;
 pub const SESSION_PAGE_MAX: u32 = 500;
+/// The most ids one log query may name (the entries of one import; a big Strava export has a
+/// few thousand).
+pub const SESSION_IDS_MAX: usize = 100_000;
 
 /// Every limit by the name the UI uses, for the generated TypeScript.
 pub fn all() -> Vec<(&'static str, f64)> {

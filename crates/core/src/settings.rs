@@ -63,6 +63,14 @@ impl Default for ImportSettings {
 }
 
 impl ImportSettings {
+    /// The zone for files without one: the one set here, else this computer's.
+    pub fn resolved_zone(&self) -> chrono_tz::Tz {
+        self.zone
+            .trim()
+            .parse::<chrono_tz::Tz>()
+            .unwrap_or_else(|_| crate::time::computer_zone())
+    }
+
     pub fn validate(&self) -> Result<()> {
         let mut errs = Vec::new();
         if !(30..=600).contains(&self.long_run_minutes) {

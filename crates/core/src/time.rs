@@ -16,6 +16,14 @@ pub fn now() -> Instant {
     Utc::now()
 }
 
+/// This computer's IANA zone (UTC when the system does not say).
+pub fn computer_zone() -> Tz {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|z| z.parse::<Tz>().ok())
+        .unwrap_or(chrono_tz::UTC)
+}
+
 /// `instant` in this computer's local zone, for labels such as the tray menu's next reminder.
 pub fn local_label(instant: Instant) -> String {
     instant

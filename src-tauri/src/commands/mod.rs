@@ -9,6 +9,7 @@
 
 pub mod briefing;
 pub mod data;
+pub mod import;
 pub mod marks;
 pub mod reminders;
 pub mod sessions;
@@ -24,6 +25,7 @@ use crate::state::AppState;
 pub fn manage<R: Runtime>(app: &impl Manager<R>, state: AppState) {
     app.manage(state);
     app.manage(briefing::Preview::default());
+    app.manage(import::Importing::default());
 }
 
 /// Every command, for `Builder::invoke_handler`.
@@ -40,6 +42,8 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         data::export_data,
         data::import_data,
         data::delete_all_data,
+        import::import_activities,
+        import::cancel_import,
         briefing::compose_briefing,
         briefing::save_briefing,
         briefing::print_briefing,

@@ -40,7 +40,7 @@ describe('commands', () => {
       calls.push([cmd, args]);
       return { items: [session], nextCursor: 'c1' };
     });
-    const query: SessionQuery = { kinds: ['race'], from: null, to: null, zone: 'UTC', cursor: null, limit: 50 };
+    const query: SessionQuery = { kinds: ['race'], from: null, to: null, zone: 'UTC', cursor: null, limit: 50, ids: [] };
     const page = await listSessions(query);
     expect(page.nextCursor).toBe('c1');
     expect(calls).toEqual([['list_sessions', { query }]]);

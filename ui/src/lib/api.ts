@@ -16,7 +16,11 @@ import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { ExportSummary } from './bindings/ExportSummary';
 import type { FieldError } from './bindings/FieldError';
 import type { HeatMapQuery } from './bindings/HeatMapQuery';
+import type { DropHover } from './bindings/DropHover';
+import type { ImportFinished } from './bindings/ImportFinished';
+import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportReport } from './bindings/ImportReport';
+import type { ImportSummary } from './bindings/ImportSummary';
 import type { Mark } from './bindings/Mark';
 import type { MarkInput } from './bindings/MarkInput';
 import type { Region } from './bindings/Region';
@@ -203,4 +207,31 @@ export function onDataChanged(cb: (change: DataChanged) => void): Promise<Unlist
 /** Progress of a long export or import (`data-progress`, every 500 records). */
 export function onDataProgress(cb: (p: DataProgress) => void): Promise<UnlistenFn> {
   return listen<DataProgress>(EVENTS.dataProgress, (e) => cb(e.payload));
+}
+
+// --- Importing activities from watches and Strava. ---
+
+export type { ImportFinished, ImportProgress, ImportSummary };
+
+/**
+ * Asks for activity files (several, or a zip) or a folder in a native dialog and imports them;
+ * null if cancelled. Progress and the end also come as events (`onImportProgress`,
+ * `onImportFinished`), as they do for files dropped on the window.
+ */
+export const importActivities = (pick: 'files' | 'folder') =>
+  call<ImportSummary | null>('import_activities', { pick });
+/** Stops the running import after the file in hand; what was imported stays. */
+export const cancelImport = () => call<null>('cancel_import');
+
+/** How far an import has got (`import-progress`, at most ten a second, and always the last). */
+export function onImportProgress(cb: (p: ImportProgress) => void): Promise<UnlistenFn> {
+  return listen<ImportProgress>(EVENTS.importProgress, (e) => cb(e.payload));
+}
+/** An import ended, from a dialog or a drop, with its summary or its error (`import-finished`). */
+export function onImportFinished(cb: (f: ImportFinished) => void): Promise<UnlistenFn> {
+  return listen<ImportFinished>(EVENTS.importFinished, (e) => cb(e.payload));
+}
+/** Files are being dragged over the window, or no longer are (`drop-hover`). */
+export function onDropHover(cb: (h: DropHover) => void): Promise<UnlistenFn> {
+  return listen<DropHover>(EVENTS.dropHover, (e) => cb(e.payload));
 }

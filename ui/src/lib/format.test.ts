@@ -41,6 +41,12 @@ describe('formatDay and zoneCity', () => {
     expect(zoneCity('America/New_York')).toBe('New York');
     expect(zoneCity('UTC')).toBe('UTC');
   });
+
+  it('names a fixed zone by its offset, the right way round', () => {
+    expect(zoneCity('Etc/GMT-3')).toBe('UTC+3');
+    expect(zoneCity('Etc/GMT+5')).toBe('UTC−5');
+    expect(zoneCity('Etc/UTC')).toBe('UTC');
+  });
 });
 
 describe('formatWhen', () => {

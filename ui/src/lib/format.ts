@@ -61,8 +61,15 @@ export function formatDay(local: string, locale?: string): string {
   return `${weekday} ${day}`.trim();
 }
 
-/** "Europe/London" → "London", for a compact note of where an entry was logged. */
+/**
+ * "Europe/London" → "London", for a compact note of where an entry was logged. The fixed zones an
+ * import uses for a watch's offset ("Etc/GMT-3", whose sign runs backwards by POSIX convention)
+ * read as the offset they are: "UTC+3".
+ */
 export function zoneCity(zone: string): string {
+  const fixed = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
+  if (fixed) return `UTC${fixed[1] === '-' ? '+' : '−'}${fixed[2]}`;
+  if (zone === 'Etc/UTC' || zone === 'Etc/GMT') return 'UTC';
   return (zone.split('/').pop() ?? zone).replaceAll('_', ' ');
 }
 

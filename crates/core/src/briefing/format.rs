@@ -3,7 +3,7 @@
 
 use crate::marks::Sensation;
 use crate::regions::{self, Side};
-use crate::sessions::{MassageType, Pressure, RaceDistance, Session, SessionKind};
+use crate::sessions::{MassageType, Pressure, RaceDistance, Session};
 use crate::settings::Units;
 
 use super::model::Trend;
@@ -41,16 +41,7 @@ pub fn race_distance(d: RaceDistance) -> &'static str {
 }
 
 pub fn session_kind(s: &Session) -> String {
-    match s.kind() {
-        SessionKind::EasyRun => "Easy run",
-        SessionKind::LongRun => "Long run",
-        SessionKind::Workout => "Workout",
-        SessionKind::Race => "Race",
-        SessionKind::Massage => "Massage",
-        SessionKind::OtherRecovery => "Recovery",
-        SessionKind::CrossTraining => "Cross-training",
-    }
-    .into()
+    s.kind().label().into()
 }
 
 pub fn massage_type(t: MassageType) -> &'static str {

@@ -35,7 +35,7 @@ pub(super) fn read_file(path: &Path, name: &str, limits: &Limits) -> Result<Vec<
 pub(super) fn io_words(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     match e.kind() {
-        K::NotFound => "it is not there any more".into(),
+        K::NotFound => "there is no such file or folder".into(),
         K::PermissionDenied => "permission was refused".into(),
         K::UnexpectedEof => "it ends early".into(),
         _ => e.to_string(),

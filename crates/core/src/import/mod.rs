@@ -32,6 +32,8 @@ mod inflate;
 mod model;
 mod plan;
 mod read;
+#[cfg(any(test, feature = "samples"))]
+pub mod samples;
 mod sport;
 mod strava;
 mod tcx;

@@ -242,7 +242,7 @@ fn caps_missing_paths_and_bombs_become_items_with_reasons() {
         reasons[2],
         (
             SkipKind::Unreadable,
-            "\"gone.gpx\" could not be opened (it is not there any more)."
+            "\"gone.gpx\" could not be opened (there is no such file or folder)."
         )
     );
     assert!(items.iter().all(|i| i.sha256.is_none()));

@@ -8,11 +8,13 @@
 //! - `plans`: the re-derivation these share;
 //! - `warnings`: gather what the recovery rules need to judge a saved session;
 //! - `transfer`: import an export document into every table at once;
-//! - `restore`: swap in a backup, then settle the reminders that came back with it.
+//! - `restore`: swap in a backup, then settle the reminders that came back with it;
+//! - `import`: turn activity files into sessions, recognising duplicates, one file per transaction.
 //!
 //! Hosts (the shell, the CLI, the benchmarks) call these for writes that span domains, and the
 //! domains directly for everything else.
 
+pub mod import;
 pub mod marks;
 pub mod plans;
 pub mod restore;

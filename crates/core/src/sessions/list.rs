@@ -12,7 +12,7 @@ use rusqlite::Connection;
 use super::model::{Session, SessionKind, SessionPage, SessionQuery};
 use super::repo::{from_row, COLUMNS};
 use crate::error::{Error, FieldCode, Result};
-use crate::limits::{SESSION_PAGE_DEFAULT, SESSION_PAGE_MAX};
+use crate::limits::{SESSION_IDS_MAX, SESSION_PAGE_DEFAULT, SESSION_PAGE_MAX};
 use crate::storage::Db;
 use crate::time;
 
@@ -25,6 +25,8 @@ pub struct Filter<'a> {
     pub to: Option<DateTime<Utc>>,
     /// Only sessions before this `(start, id)`, for the next page.
     pub before: Option<(DateTime<Utc>, String)>,
+    /// Only these sessions; every one when empty.
+    pub ids: &'a [String],
 }
 
 /// One page of the log for the UI.
@@ -39,11 +41,19 @@ pub fn list(db: &Db, q: &SessionQuery) -> Result<SessionPage> {
     }
     let (from, to) = date_bounds(q)?;
     let before = q.cursor.as_deref().map(parse_cursor).transpose()?;
+    if q.ids.len() > SESSION_IDS_MAX {
+        return Err(Error::field(
+            "ids",
+            FieldCode::OutOfRange,
+            format!("At most {SESSION_IDS_MAX} entries can be listed by id."),
+        ));
+    }
     let filter = Filter {
         kinds: &q.kinds,
         from,
         to,
         before,
+        ids: &q.ids,
     };
     // One extra row tells whether another page follows.
     let mut items = query(db.conn(), &filter, limit + 1)?;
@@ -70,6 +80,7 @@ pub fn between(
         from: Some(from),
         to: Some(to),
         before: None,
+        ids: &[],
     };
     query(conn, &filter, limit)
 }
@@ -90,6 +101,13 @@ pub fn query(conn: &Connection, f: &Filter, limit: u32) -> Result<Vec<Session>> 
     if let Some(to) = f.to {
         sql.push_str(" AND s.start_utc < ?");
         args.push(Value::Integer(to.timestamp()));
+    }
+    if !f.ids.is_empty() {
+        // One JSON array, not one placeholder per id: an import can add thousands.
+        sql.push_str(" AND s.id IN (SELECT value FROM json_each(?))");
+        args.push(Value::Text(
+            serde_json::to_string(f.ids).unwrap_or_else(|_| "[]".into()),
+        ));
     }
     if let Some((start, id)) = &f.before {
         sql.push_str(" AND (s.start_utc, s.id) < (?, ?)");

@@ -54,6 +54,19 @@ impl SessionKind {
         )
     }
 
+    /// The kind in words, as the sheet and the import summary say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionKind::EasyRun => "Easy run",
+            SessionKind::LongRun => "Long run",
+            SessionKind::Workout => "Workout",
+            SessionKind::Race => "Race",
+            SessionKind::Massage => "Massage",
+            SessionKind::OtherRecovery => "Recovery",
+            SessionKind::CrossTraining => "Cross-training",
+        }
+    }
+
     /// Kinds where a distance means something: runs, and cross-training (a ride has a distance,
     /// which never counts as running distance).
     pub fn has_distance(self) -> bool {
@@ -304,6 +317,9 @@ pub struct SessionQuery {
     pub cursor: Option<String>,
     /// Page size, 1 to 500; 50 when absent.
     pub limit: Option<u32>,
+    /// Only these sessions (the ones an import just added); every session when empty.
+    #[serde(default)]
+    pub ids: Vec<String>,
 }
 
 /// One page of sessions, newest first.

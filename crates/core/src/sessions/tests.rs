@@ -313,6 +313,50 @@ mod listing {
     }
 
     #[test]
+    fn ids_narrow_the_list_to_those_sessions_and_still_page() {
+        let db = seeded();
+        let all = list(
+            &db,
+            &SessionQuery {
+                limit: Some(500),
+                ..q()
+            },
+        )
+        .unwrap()
+        .items;
+        let chosen: Vec<String> = all.iter().step_by(3).map(|s| s.id.clone()).collect();
+        let mut seen = Vec::new();
+        let mut cursor = None;
+        loop {
+            let page = list(
+                &db,
+                &SessionQuery {
+                    ids: chosen.clone(),
+                    limit: Some(4),
+                    cursor,
+                    ..q()
+                },
+            )
+            .unwrap();
+            seen.extend(page.items.into_iter().map(|s| s.id));
+            cursor = page.next_cursor;
+            if cursor.is_none() {
+                break;
+            }
+        }
+        assert_eq!(seen, chosen);
+        let none = list(
+            &db,
+            &SessionQuery {
+                ids: vec!["no-such-id".into()],
+                ..q()
+            },
+        )
+        .unwrap();
+        assert!(none.items.is_empty(), "an unknown id matches nothing, not everything");
+    }
+
+    #[test]
     fn pages_newest_first_without_gaps_or_repeats() {
         let db = seeded();
         let mut seen = Vec::new();

@@ -18,6 +18,8 @@ export interface LogFilter {
   kinds: SessionKind[];
   from: string;
   to: string;
+  /** Only these entries (the ones an import just added); every entry when absent or empty. */
+  ids?: string[];
 }
 
 export const PAGE_SIZE = 50;
@@ -63,6 +65,11 @@ export class SessionLog {
     return this.filter.from !== '' || this.filter.to !== '';
   }
 
+  /** The entries an import added, when the list is narrowed to them. */
+  get onlyIds(): readonly string[] {
+    return this.filter.ids ?? [];
+  }
+
   query(cursor: string | null, limit = this.#pageSize): SessionQuery {
     return {
       kinds: [...this.filter.kinds],
@@ -71,12 +78,13 @@ export class SessionLog {
       zone: this.#zone,
       cursor,
       limit,
+      ids: [...this.onlyIds],
     };
   }
 
   /** Starts over from the newest entry, with a new filter if given. */
   async reload(filter?: LogFilter): Promise<void> {
-    if (filter) this.filter = { kinds: [...filter.kinds], from: filter.from, to: filter.to };
+    if (filter) this.filter = { kinds: [...filter.kinds], from: filter.from, to: filter.to, ids: [...(filter.ids ?? [])] };
     const gen = ++this.#gen;
     this.loading = true;
     this.error = null;
@@ -171,7 +179,8 @@ export class SessionLog {
   upsert(s: Session): void {
     const rest = this.items.filter((x) => x.id !== s.id);
     const kinds = this.filter.kinds;
-    if (kinds.length > 0 && !kinds.includes(s.details.kind)) {
+    const ids = this.onlyIds;
+    if ((kinds.length > 0 && !kinds.includes(s.details.kind)) || (ids.length > 0 && !ids.includes(s.id))) {
       this.items = rest;
       return;
     }

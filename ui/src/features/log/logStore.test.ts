@@ -26,7 +26,10 @@ function fakeCore(all: Session[]) {
   const queries: SessionQuery[] = [];
   const fetch = async (q: SessionQuery): Promise<SessionPage> => {
     queries.push(q);
-    const sorted = all.filter((x) => q.kinds.length === 0 || q.kinds.includes(x.details.kind)).sort(compareSessions);
+    const sorted = all
+      .filter((x) => q.kinds.length === 0 || q.kinds.includes(x.details.kind))
+      .filter((x) => q.ids.length === 0 || q.ids.includes(x.id))
+      .sort(compareSessions);
     const start = q.cursor ? sorted.findIndex((x) => x.id === q.cursor) + 1 : 0;
     const limit = q.limit ?? 50;
     const items = sorted.slice(start, start + limit);
@@ -66,8 +69,25 @@ describe('SessionLog paging', () => {
       zone: 'UTC',
       cursor: null,
       limit: 50,
+      ids: [],
     });
     expect(log.loaded).toBe(true);
+  });
+
+  it('narrows to the entries an import added, keeps them through filters, and drops others on upsert', async () => {
+    const core = fakeCore(days(5));
+    const log = new SessionLog(core.fetch, 'UTC');
+    await log.reload({ kinds: [], from: '', to: '', ids: ['id0001', 'id0003'] });
+    expect(core.queries[0].ids).toEqual(['id0001', 'id0003']);
+    expect(log.onlyIds).toEqual(['id0001', 'id0003']);
+    expect(log.items.map((x) => x.id)).toEqual(['id0003', 'id0001']);
+    // An entry saved elsewhere that is not one of them does not join the list.
+    const before = log.items.length;
+    log.upsert({ ...days(1)[0], id: 'other', startUtc: '2030-01-01T00:00:00Z' });
+    expect(log.items).toHaveLength(before);
+    await log.reload({ kinds: [], from: '', to: '' });
+    expect(log.onlyIds).toEqual([]);
+    expect(core.queries[1].ids).toEqual([]);
   });
 
   it('ignores a second loadMore while one is in flight', async () => {

@@ -3,4 +3,4 @@
 /**
  * What kind of failure a command hit, for the UI to branch on.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "schema_too_new" | "not_a_database" | "disk_full" | "read_only" | "corrupt" | "busy" | "storage" | "migration" | "io" | "internal" | "invalid_request" | "closed" | "in_use";
+export type ErrorCode = "invalid_input" | "not_found" | "schema_too_new" | "not_a_database" | "disk_full" | "read_only" | "corrupt" | "busy" | "storage" | "migration" | "io" | "internal" | "invalid_request" | "closed" | "in_use" | "already_running";

@@ -16,4 +16,8 @@ cursor: string | null,
 /**
  * Page size, 1 to 500; 50 when absent.
  */
-limit: number | null, };
+limit: number | null, 
+/**
+ * Only these sessions (the ones an import just added); every session when empty.
+ */
+ids: Array<string>, };

@@ -5,5 +5,8 @@ export const EVENTS = {
   "appPanic": "app-panic",
   "dataChanged": "data-changed",
   "dataProgress": "data-progress",
+  "dropHover": "drop-hover",
+  "importFinished": "import-finished",
+  "importProgress": "import-progress",
   "reminderFired": "reminder-fired"
 } as const;
