@@ -68,8 +68,8 @@ release-check: ## build the release binary and check it holds no test hooks
 	$(CARGO) build --release
 	bash tests/release/check.sh
 
-bench: ## storage benchmark of the core
-	$(CARGO) bench -p aftermile-core --bench storage
+bench: ## benchmarks of the core: storage on ten years of entries, importing a 1,000-run Strava export
+	$(CARGO) bench -p aftermile-core --features samples --bench storage --bench import
 
 bindings: ## regenerate the ts-rs TypeScript bindings
 	UPDATE_BINDINGS=1 $(CARGO) test -p aftermile-core bindings

@@ -125,15 +125,58 @@ fn read_and_store<R: Runtime>(
 ) -> aftermile_core::Result<ImportSummary> {
     let state = app.state::<AppState>();
     let mut importer = state.blocking(|db| Importer::start(db, time::now()))?;
-    let mut last: Option<Instant> = None;
+    let mut throttle = Throttle::new(PROGRESS_EVERY);
     let totals = aftermile_core::import::read(paths, &Limits::default(), cancel, |item, p| {
         state.blocking(|db| importer.add(db, item))?;
-        let done = p.done >= p.total;
-        if done || last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) {
-            last = Some(Instant::now());
+        if throttle.due(Instant::now(), p.done >= p.total) {
             let _ = app.emit(IMPORT_PROGRESS, ImportProgress::from(p));
         }
         Ok(())
     })?;
     Ok(importer.finish(&totals))
+}
+
+/// Which progress reports to pass on: the first, the last, and in between at most one per
+/// `every`. Fast files (a folder of small GPX) would otherwise send thousands of events a second.
+struct Throttle {
+    every: Duration,
+    last: Option<Instant>,
+}
+
+impl Throttle {
+    fn new(every: Duration) -> Self {
+        Throttle { every, last: None }
+    }
+
+    fn due(&mut self, now: Instant, last_file: bool) -> bool {
+        let due = last_file || self.last.is_none_or(|t| now.duration_since(t) >= self.every);
+        if due {
+            self.last = Some(now);
+        }
+        due
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_is_passed_on_first_last_and_ten_times_a_second() {
+        let mut t = Throttle::new(PROGRESS_EVERY);
+        let t0 = Instant::now();
+        let ms = |n: u64| t0 + Duration::from_millis(n);
+        // A file every 7 ms for a second: the first, then one per 100 ms, then the last.
+        let shown: Vec<u64> = (0..=142)
+            .map(|i| i * 7)
+            .filter(|&at| t.due(ms(at), at == 142 * 7))
+            .collect();
+        assert_eq!(shown.first(), Some(&0));
+        assert_eq!(shown.last(), Some(&994));
+        assert!((10..=12).contains(&shown.len()), "{shown:?}");
+        assert!(shown.windows(2).all(|w| w[1] - w[0] >= 100 || w[1] == 994), "{shown:?}");
+        // Slow files are each shown.
+        let mut slow = Throttle::new(PROGRESS_EVERY);
+        assert!((0..5).all(|i| slow.due(ms(i * 300), false)));
+    }
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, formatBytes, formatDay, formatMonth, formatStart, formatWhen, nowLocalMinute, zoneCity } from './format';
+import {
+  firstLine,
+  formatBytes,
+  formatDay,
+  formatMonth,
+  formatStart,
+  formatWhen,
+  nowLocalMinute,
+  sameZone,
+  zoneCity,
+} from './format';
 
 describe('formatStart', () => {
   it('shows the wall time as written, whatever zone the computer is in', () => {
@@ -40,6 +50,11 @@ describe('formatDay and zoneCity', () => {
   it('names the city of a zone', () => {
     expect(zoneCity('America/New_York')).toBe('New York');
     expect(zoneCity('UTC')).toBe('UTC');
+  });
+
+  it('knows UTC by its other names', () => {
+    expect(sameZone('Etc/UTC', 'UTC')).toBe(true);
+    expect(sameZone('Europe/London', 'UTC')).toBe(false);
   });
 
   it('names a fixed zone by its offset, the right way round', () => {

@@ -61,6 +61,13 @@ export function formatDay(local: string, locale?: string): string {
   return `${weekday} ${day}`.trim();
 }
 
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu']);
+
+/** Whether two zone names are the same zone (the computer may call UTC "Etc/UTC", the webview "UTC"). */
+export function sameZone(a: string, b: string): boolean {
+  return a === b || (UTC_NAMES.has(a) && UTC_NAMES.has(b));
+}
+
 /**
  * "Europe/London" → "London", for a compact note of where an entry was logged. The fixed zones an
  * import uses for a watch's offset ("Etc/GMT-3", whose sign runs backwards by POSIX convention)
