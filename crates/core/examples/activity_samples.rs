@@ -46,7 +46,10 @@ fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) {
 }
 
 fn runs(dir: &std::path::Path, n: u32) {
-    let last = (Utc::now() - Duration::days(7)).duration_trunc(Duration::days(1)).unwrap() + Duration::hours(6);
+    let last = (Utc::now() - Duration::days(7))
+        .duration_trunc(Duration::days(1))
+        .unwrap()
+        + Duration::hours(6);
     for i in 0..n {
         let start = last - Duration::days(i64::from(i));
         write(dir, &format!("run-{i:04}.fit"), &fit_run(start, 3600, 0));
