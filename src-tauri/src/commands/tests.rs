@@ -122,6 +122,64 @@ fn the_preview_frame_gets_the_sheet_the_page_composed() {
 
 // --- The four lists of commands. ---
 
+#[test]
+fn files_dropped_on_the_window_are_imported_and_the_window_hears_how_it_went() {
+    use aftermile_core::events::{IMPORT_FINISHED, IMPORT_PROGRESS};
+    use aftermile_core::import::samples::{fit_run, gpx_run};
+    use tauri::{DragDropEvent, Listener};
+
+    let h = app();
+    let folder = h._dir.path().join("watch");
+    std::fs::create_dir_all(&folder).unwrap();
+    let start = aftermile_core::time::parse_rfc3339("2026-09-12T06:00:00Z").unwrap();
+    std::fs::write(folder.join("run.fit"), fit_run(start, 1800, 3600)).unwrap();
+    std::fs::write(folder.join("run.gpx"), gpx_run(start, 1800)).unwrap();
+    std::fs::write(folder.join("notes.txt"), "not an activity").unwrap();
+
+    let heard = Arc::new(Mutex::new(Vec::<(String, Value)>::new()));
+    for name in [IMPORT_PROGRESS, IMPORT_FINISHED] {
+        let heard = heard.clone();
+        h.window.listen(name, move |e| {
+            heard
+                .lock()
+                .unwrap()
+                .push((name.to_owned(), serde_json::from_str(e.payload()).unwrap()));
+        });
+    }
+    let window = h.window.as_ref().window();
+    crate::drop::on_event(
+        &window,
+        &DragDropEvent::Drop {
+            paths: vec![folder],
+            position: Default::default(),
+        },
+    );
+    let finished = (0..200)
+        .find_map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            let heard = heard.lock().unwrap();
+            heard.iter().find(|(n, _)| n == IMPORT_FINISHED).map(|(_, v)| v.clone())
+        })
+        .expect("import-finished within 10 s");
+    assert_eq!(finished["error"], Value::Null);
+    let summary = &finished["summary"];
+    assert_eq!(summary["imported"].as_array().unwrap().len(), 1, "{summary}");
+    assert_eq!(summary["duplicates"].as_array().unwrap().len(), 1);
+    assert_eq!(summary["skipped"][0]["why"], "unsupported");
+    let progress: Vec<Value> = heard
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(n, _)| n == IMPORT_PROGRESS)
+        .map(|(_, v)| v.clone())
+        .collect();
+    assert_eq!(progress.first().unwrap()["total"], 0, "the first says an import began");
+    assert_eq!(progress.last().unwrap()["done"], 3, "the last is always sent");
+    let page = call(&h, "list_sessions", json!({ "query": { "kinds": [], "zone": "UTC" } })).unwrap();
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
+    assert_eq!(page["items"][0]["measured"]["source"]["format"], "fit");
+}
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }

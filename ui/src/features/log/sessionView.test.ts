@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../lib/bindings/Session';
-import { kindGroup, sessionStats } from './sessionView';
+import { kindGroup, sessionStats, sourceLine } from './sessionView';
 
 function session(over: Partial<Session>): Session {
   return {
@@ -63,5 +63,33 @@ describe('kindGroup', () => {
   it('groups the three run kinds together', () => {
     expect(['easy_run', 'long_run', 'workout'].map((k) => kindGroup(k as never))).toEqual(['run', 'run', 'run']);
     expect(kindGroup('other_recovery')).toBe('recovery');
+  });
+});
+
+describe('sourceLine', () => {
+  const measured = (over: Partial<NonNullable<Session['measured']>>): Session['measured'] => ({
+    movingS: null,
+    elapsedS: null,
+    avgHr: null,
+    maxHr: null,
+    ascentM: null,
+    cadenceSpm: null,
+    trimp: null,
+    device: null,
+    source: { format: 'gpx', name: 'a.gpx', sha256: '0'.repeat(64) },
+    zoneFromFile: false,
+    ...over,
+  });
+
+  it('names the device and format, and where the zone came from', () => {
+    expect(sourceLine(session({ measured: measured({ device: 'Forerunner 935', zoneFromFile: true }) }))).toBe(
+      'Forerunner 935, GPX · zone from the file',
+    );
+    expect(sourceLine(session({ measured: measured({}) }))).toBe('GPX file · zone from Settings');
+  });
+
+  it('is nothing for an entry typed in', () => {
+    expect(sourceLine(session({}))).toBeNull();
+    expect(sourceLine(session({ measured: measured({ source: null }) }))).toBeNull();
   });
 });

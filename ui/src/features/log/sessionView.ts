@@ -77,10 +77,15 @@ export function sessionStats(
   return out;
 }
 
-/** Where an imported entry came from: "Forerunner 935, FIT"; null for one typed in. */
+/**
+ * Where an imported entry came from, and where its time zone did: "Forerunner 935, FIT · zone
+ * from the file" (a FIT file records the local time) or "… · zone from Settings"; null for an
+ * entry typed in.
+ */
 export function sourceLine(s: Session): string | null {
   const src = s.measured?.source;
   if (!src) return null;
   const device = s.measured?.device?.trim();
-  return device ? `${device}, ${SOURCE_FORMATS[src.format]}` : `${SOURCE_FORMATS[src.format]} file`;
+  const what = device ? `${device}, ${SOURCE_FORMATS[src.format]}` : `${SOURCE_FORMATS[src.format]} file`;
+  return `${what} · zone from ${s.measured?.zoneFromFile ? 'the file' : 'Settings'}`;
 }
