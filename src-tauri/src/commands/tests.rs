@@ -1,6 +1,9 @@
 //! The commands through Tauri's mock runtime (no window, no webview), and the four command lists
 //! kept equal.
 
+// Test set-up writes plain files.
+#![allow(clippy::disallowed_methods)]
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
