@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "get_session",
     "create_session",
     "update_session",
+    "rate_session",
     "delete_session",
     "restore_session",
     "session_warnings",
@@ -44,6 +45,8 @@ const COMMANDS: &[&str] = &[
     "delete_reminder",
     "rule_sources",
     "export_ics",
+    "today",
+    "load_weeks",
 ];
 
 fn main() {

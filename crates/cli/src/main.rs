@@ -3,6 +3,7 @@
 //! app uses, on the same data folder, behind the same lock, so it never writes alongside the app.
 //!
 //!   aftermile-cli import [--data-dir DIR] [--json] PATH...
+//!   aftermile-cli load [--data-dir DIR] [--from DATE] [--to DATE] [--json]
 //!
 //! Exit codes: 0 done; 1 a failure (the message says what); 2 the data is in use by the app (or
 //! another process) and nothing was done.
@@ -10,6 +11,7 @@
 // A command-line host: the environment and the clock are read by the core's own functions.
 mod data_dir;
 mod import;
+mod load;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +39,21 @@ enum Command {
         /// Files, folders or zips to import.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Print the daily training-load series: session-RPE load, TRIMP, acute, chronic, form, ratio.
+    Load {
+        /// The data folder (default: AFTERMILE_DATA_DIR, else the app's own).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// First day, YYYY-MM-DD (default: 84 days before --to).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        to: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -75,6 +92,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             import::run(&mut started.db, &paths, json)?;
+            Ok(())
+        }
+        Command::Load {
+            data_dir,
+            from,
+            to,
+            json,
+        } => {
+            let dir = data_dir::resolve(data_dir.as_deref())?;
+            load::run(&dir, from.as_deref(), to.as_deref(), json)?;
             Ok(())
         }
     }

@@ -152,3 +152,73 @@ fn a_missing_path_is_a_skipped_line_and_no_arguments_is_a_usage_error() {
     assert_eq!(usage.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&usage.stderr).contains("PATH"));
 }
+
+#[test]
+fn load_prints_the_daily_series_of_what_was_imported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = samples(tmp.path());
+    let data = tmp.path().join("data");
+    let d = data.to_str().unwrap();
+    json(&run(&["import", "--data-dir", d, "--json", folder.to_str().unwrap()]));
+    let out = json(&run(&[
+        "load",
+        "--data-dir",
+        d,
+        "--from",
+        "2026-09-10",
+        "--to",
+        "2026-09-14",
+        "--json",
+    ]));
+    let days = out.as_array().unwrap();
+    assert_eq!(days.len(), 5);
+    assert_eq!(days[0]["date"], "2026-09-10");
+    let run_day = days.iter().find(|p| p["date"] == "2026-09-12").unwrap();
+    // The run and the ride have heart rate but no rating: TRIMP, and unrated sessions.
+    assert!(run_day["trimp"].as_f64().unwrap() > 0.0, "{run_day}");
+    assert_eq!(run_day["srpe"], 0.0);
+    assert!(run_day["unrated"].as_u64().unwrap() >= 1, "{run_day}");
+    for key in ["acute", "chronic", "form", "ratio", "sessions"] {
+        assert!(run_day.get(key).is_some(), "{key} in {run_day}");
+    }
+    assert!(run_day["ratio"].is_null(), "undefined before 28 days");
+    let table = run(&["load", "--data-dir", d, "--from", "2026-09-12", "--to", "2026-09-12"]);
+    assert!(table.status.success());
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.starts_with("date ") && text.contains("2026-09-12"), "{text}");
+}
+
+#[test]
+fn load_names_a_bad_date_and_a_missing_data_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("nothing");
+    let out = run(&["load", "--data-dir", d.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no Aftermile data"));
+    let folder = samples(tmp.path());
+    let data = tmp.path().join("data");
+    json(&run(&[
+        "import",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--json",
+        folder.to_str().unwrap(),
+    ]));
+    let bad = run(&["load", "--data-dir", data.to_str().unwrap(), "--from", "12/09/2026"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("--from"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    let backwards = run(&[
+        "load",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--from",
+        "2026-09-14",
+        "--to",
+        "2026-09-10",
+    ]);
+    assert_eq!(backwards.status.code(), Some(1));
+}

@@ -85,6 +85,17 @@ fn main() {
         let h = marks::history(&db, MARK_REGIONS[r]).expect("history");
         assert!(!h.marks.is_empty());
     }));
+    // Today's one call (budget: p95 ≤ 20 ms), on the day after a race so every section is full.
+    let london: chrono_tz::Tz = ZONE.parse().expect("zone");
+    rows.push(measure("Today page (one call)", 100, || {
+        let t = aftermile_core::today::compose(&db, now, london).expect("today");
+        assert!(!t.empty && t.weeks.len() == 52 && t.series.len() == 84);
+        assert!(t.load.ratio.is_some() && !t.body.marks.is_empty());
+    }));
+    rows.push(measure("load series, 10 years of days", 20, || {
+        let p = aftermile_core::load::read::load_points(db.conn(), first, now.date_naive()).expect("series");
+        assert!(p.len() > 3600);
+    }));
     let sheet = aftermile_core::briefing::BriefingRequest {
         appointment: "2026-11-30".into(),
         zone: ZONE.into(),

@@ -118,6 +118,9 @@ fn export_all(dir: &Path) {
     crate::events::ImportFinished::export_all(&cfg).unwrap();
     crate::events::DropHover::export_all(&cfg).unwrap();
     crate::ops::import::ImportProgress::export_all(&cfg).unwrap();
+    crate::today::Today::export_all(&cfg).unwrap();
+    crate::load::WeekSummary::export_all(&cfg).unwrap();
+    crate::load::LoadPoint::export_all(&cfg).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

@@ -22,6 +22,7 @@ pub mod sessions;
 pub mod settings;
 pub mod storage;
 pub mod time;
+pub mod today;
 pub mod transfer;
 
 #[cfg(test)]

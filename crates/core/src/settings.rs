@@ -122,7 +122,7 @@ pub struct Profile {
     pub resting_hr: Option<u16>,
     /// Maximum heart rate, bpm, for TRIMP; 200 until set.
     pub max_hr: Option<u16>,
-    /// For TRIMP's weighting; when not given, the midpoint of the two is used.
+    /// For TRIMP's weighting; when not given, values between the two are used (`load::trimp`).
     pub sex: Option<Sex>,
 }
 

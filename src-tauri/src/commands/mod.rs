@@ -14,6 +14,7 @@ pub mod marks;
 pub mod reminders;
 pub mod sessions;
 pub mod settings;
+pub mod today;
 
 use tauri::ipc::Invoke;
 use tauri::{Manager, Runtime};
@@ -51,6 +52,7 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         sessions::get_session,
         sessions::create_session,
         sessions::update_session,
+        sessions::rate_session,
         sessions::delete_session,
         sessions::restore_session,
         sessions::session_warnings,
@@ -73,6 +75,8 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         reminders::delete_reminder,
         reminders::rule_sources,
         reminders::export_ics,
+        today::today,
+        today::load_weeks,
     ]
 }
 

@@ -30,6 +30,14 @@ pub async fn create_session(state: State<'_, AppState>, input: SessionInput) -> 
         .await
 }
 
+/// How hard a session felt (RPE 1–10), as Today asks after a run.
+#[tauri::command]
+pub async fn rate_session(state: State<'_, AppState>, id: String, rpe: i32) -> Res<Session> {
+    state
+        .write(CHANGES, move |db| ops::sessions::rate(db, &id, rpe, time::now()))
+        .await
+}
+
 #[tauri::command]
 pub async fn update_session(state: State<'_, AppState>, id: String, input: SessionInput) -> Res<Session> {
     state

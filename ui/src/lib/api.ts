@@ -38,7 +38,9 @@ import type { SessionQuery } from './bindings/SessionQuery';
 import type { Settings } from './bindings/Settings';
 import type { Snooze } from './bindings/Snooze';
 import type { StartupReport } from './bindings/StartupReport';
+import type { Today } from './bindings/Today';
 import type { Warning } from './bindings/Warning';
+import type { WeekSummary } from './bindings/WeekSummary';
 import type { WipeReport } from './bindings/WipeReport';
 
 /** A failed command, carrying the core's payload so callers can branch on `code` and `fields`. */
@@ -112,12 +114,21 @@ export const getSession = (id: string) => call<Session>('get_session', { id });
 export const createSession = (input: SessionInput) => call<Session>('create_session', { input });
 export const updateSession = (id: string, input: SessionInput) =>
   call<Session>('update_session', { id, input });
+/** Sets how hard a session felt (RPE 1–10); everything else about it stays. */
+export const rateSession = (id: string, rpe: number) => call<Session>('rate_session', { id, rpe });
 /** Resolves to the deleted session, which `restoreSession` takes back for Undo. */
 export const deleteSession = (id: string) => call<Session>('delete_session', { id });
 export const restoreSession = (session: Session) => call<Session>('restore_session', { session });
 export const getSettings = () => call<Settings>('get_settings');
 export const updateSettings = (settings: Settings) => call<Settings>('update_settings', { settings });
 export const listRegions = () => call<Region[]>('list_regions');
+
+// --- Today and training load. ---
+
+/** Everything the Today page shows, in one call. */
+export const getToday = () => call<Today>('today');
+/** Weekly load for the weeks touching `from..=to` (YYYY-MM-DD). */
+export const loadWeeks = (from: string, to: string) => call<WeekSummary[]>('load_weeks', { from, to });
 
 // --- Body chart: marks, heat map, region history and the benefits content. ---
 

@@ -4,8 +4,9 @@
 //! TRIMP = Σ Δt (minutes) × HRr × a × e^(b × HRr), with HRr = (HR − HRrest) / (HRmax − HRrest)
 //! clamped to 0..1 (Banister 1991, "Modeling elite athletic performance", in Physiological Testing
 //! of Elite Athletes; the weighting from Banister & Calvert 1980). The constants are a = 0.64,
-//! b = 1.92 for men and a = 0.86, b = 1.67 for women; when sex is not given the app uses their
-//! midpoints, a = 0.75, b = 1.795, rather than silently picking one.
+//! b = 1.92 for men and a = 0.86, b = 1.67 for women; when sex is not given the app uses
+//! a = 0.725, b = 1.795 (b the midpoint of the two; a as the load issue specifies, between the
+//! two), rather than silently picking one.
 //!
 //! It is worked out once, when an activity is imported, from the heart-rate samples, so later
 //! figures need no raw samples. A gap longer than `MAX_GAP_S` between samples (the strap dropped
@@ -53,7 +54,7 @@ impl HeartProfile {
         match self.sex {
             Some(Sex::Male) => (0.64, 1.92),
             Some(Sex::Female) => (0.86, 1.67),
-            None => (0.75, 1.795),
+            None => (0.725, 1.795),
         }
     }
 

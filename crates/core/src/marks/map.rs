@@ -118,3 +118,10 @@ fn massages_since(db: &Db, region_id: &str, since: DateTime<Utc>) -> Result<Vec<
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Whether any mark exists at all.
+pub fn any(conn: &rusqlite::Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM marks)")?
+        .query_row([], |r| r.get(0))?)
+}

@@ -28,6 +28,13 @@ pub fn update(db: &mut Db, id: &str, input: &SessionInput, now: DateTime<Utc>) -
     })
 }
 
+/// Sets how hard a session felt (RPE 1–10), as Today asks after a run; everything else stays.
+pub fn rate(db: &mut Db, id: &str, rpe: i32, now: DateTime<Utc>) -> Result<Session> {
+    let mut input = sessions::get(db, id)?.to_input();
+    input.rpe = Some(rpe);
+    update(db, id, &input, now)
+}
+
 /// Deletes a session and returns it whole, so the UI can offer Undo through `restore`. Its
 /// waiting reminders go with it; fired ones stay as history.
 pub fn delete(db: &mut Db, id: &str, now: DateTime<Utc>) -> Result<Session> {
@@ -52,4 +59,36 @@ pub fn restore(db: &mut Db, session: &Session, now: DateTime<Utc>) -> Result<Ses
         plans::sync_session(tx, &s.id, now)?;
         Ok(s)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+    use crate::sessions::SessionDetails;
+    use chrono::TimeZone;
+
+    #[test]
+    fn rating_a_run_sets_only_its_rpe_and_a_bad_rating_names_the_field() {
+        let mut db = Db::open_in_memory().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 5, 20, 12, 0, 0).unwrap();
+        let input = SessionInput {
+            start_local: "2026-05-20T07:00".into(),
+            zone: "UTC".into(),
+            duration_s: Some(1800),
+            distance_m: Some(5000.0),
+            rpe: None,
+            notes: "by the river".into(),
+            details: SessionDetails::EasyRun,
+        };
+        let run = create(&mut db, &input, now).unwrap();
+        let rated = rate(&mut db, &run.id, 4, now).unwrap();
+        assert_eq!(rated.rpe, Some(4));
+        assert_eq!((rated.notes.as_str(), rated.distance_m), ("by the river", Some(5000.0)));
+        match rate(&mut db, &run.id, 11, now) {
+            Err(Error::Invalid(f)) => assert_eq!(f[0].field, "rpe"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(sessions::get(&db, &run.id).unwrap().rpe, Some(4), "nothing written");
+    }
 }

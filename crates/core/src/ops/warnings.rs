@@ -1,5 +1,6 @@
 //! What the recovery rules say about a saved session: gathers the races and massages around it
-//! and the regions marked as acutely injured, and hands them to the pure `recovery::warnings`.
+//! and the regions marked as acutely injured, and hands them to the pure `recovery::warnings`;
+//! for training, adds the calm note when the load of its week has jumped (`load::notes`).
 
 use chrono::Duration;
 
@@ -7,7 +8,7 @@ use crate::error::Result;
 use crate::recovery::warnings::{self, Warning, HORIZON};
 use crate::sessions::{self, SessionKind};
 use crate::storage::Db;
-use crate::{marks, settings};
+use crate::{load, marks, settings};
 
 pub fn for_session(db: &Db, id: &str) -> Result<Vec<Warning>> {
     let s = sessions::get(db, id)?;
@@ -21,7 +22,12 @@ pub fn for_session(db: &Db, id: &str) -> Result<Vec<Warning>> {
     )?;
     let since = s.start_utc - Duration::hours(i64::from(rules.acute_injury_no_massage_hours));
     let injured = marks::acute_regions(db.conn(), since, s.start_utc)?;
-    Ok(warnings::check(&rules, &s, &nearby, &injured))
+    let mut out = warnings::check(&rules, &s, &nearby, &injured);
+    if let Some(e) = load::effort::of(&s) {
+        let day = load::read::daily(db.conn(), e.date, e.date)?;
+        out.extend(load::notes::ratio(day.last().and_then(|p| p.ratio)));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -225,5 +231,63 @@ mod tests {
         };
         let firm = ops::sessions::create(&mut db, &input, now()).unwrap().id;
         assert_eq!(rules_of(&db, &firm), ["sports_massage"]);
+    }
+
+    fn run(db: &mut Db, start: &str, kind: SessionDetails, minutes: i32, rpe: Option<i32>) -> String {
+        let input = SessionInput {
+            duration_s: Some(minutes * 60),
+            rpe,
+            details: kind,
+            ..base(start)
+        };
+        ops::sessions::create(db, &input, now()).unwrap().id
+    }
+
+    #[test]
+    fn a_workout_on_day_two_after_a_marathon_gets_the_easy_days_note() {
+        let mut db = Db::open_in_memory().unwrap();
+        let input = SessionInput {
+            distance_m: Some(42_195.0),
+            details: SessionDetails::Race(RaceDetails {
+                name: "Valencia Marathon".into(),
+                distance: RaceDistance::Marathon,
+                status: RaceStatus::Done,
+                finish_time_s: Some(3 * 3600 + 30 * 60),
+            }),
+            ..base("2026-05-10T08:00")
+        };
+        ops::sessions::create(&mut db, &input, now()).unwrap();
+        let w = run(&mut db, "2026-05-11T18:00", SessionDetails::Workout, 50, Some(8));
+        let notes = for_session(&db, &w).unwrap();
+        let easy = notes.iter().find(|n| n.rule == "easy_days").expect("an easy-days note");
+        assert!(easy.message.contains("day 2 of 26"), "{}", easy.message);
+        let easy_run = run(&mut db, "2026-05-12T18:00", SessionDetails::EasyRun, 30, Some(3));
+        assert!(!rules_of(&db, &easy_run).contains(&"easy_days".to_owned()));
+        let after = run(&mut db, "2026-06-05T18:00", SessionDetails::Workout, 50, Some(8));
+        assert!(
+            !rules_of(&db, &after).contains(&"easy_days".to_owned()),
+            "day 27 is past the easy days"
+        );
+    }
+
+    #[test]
+    fn a_sudden_block_of_hard_days_gets_the_load_note_and_steady_training_does_not() {
+        let mut db = Db::open_in_memory().unwrap();
+        // Six weeks of 40 easy minutes a day at RPE 4 (160 AU).
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let mut last = String::new();
+        for i in 0..42 {
+            let d = first + Duration::days(i);
+            last = run(&mut db, &format!("{d}T07:00"), SessionDetails::EasyRun, 40, Some(4));
+        }
+        assert!(!rules_of(&db, &last).contains(&"load_ratio".to_owned()), "steady load");
+        // Then a week of 100 minutes a day at RPE 7 (700 AU).
+        for i in 42..49 {
+            let d = first + Duration::days(i);
+            last = run(&mut db, &format!("{d}T07:00"), SessionDetails::EasyRun, 100, Some(7));
+        }
+        let notes = for_session(&db, &last).unwrap();
+        let n = notes.iter().find(|n| n.rule == "load_ratio").expect("a load note");
+        assert!(n.message.contains("not an injury risk"), "{}", n.message);
     }
 }

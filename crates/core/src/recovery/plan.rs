@@ -197,13 +197,16 @@ pub fn for_race(race: &RaceFacts, cx: &Context) -> Vec<PlannedReminder> {
     ));
     let easy = r.easy_days(race.distance_m);
     if easy > 0 {
-        let last_easy = race_day + Duration::days(easy);
+        // Race day is the first of the easy days, as Today counts them ("Day 2 of 26" the day
+        // after a marathon).
+        let last_easy = race_day + Duration::days(easy - 1);
         out.push(on_day(
             "easy_days",
             ReminderKind::EasyDays,
             race_day + Duration::days(1),
             format!(
-                "Keep running easy for {easy} days after {name}, until {}. (One easy day per mile raced: a rule of thumb.)",
+                "Keep running easy until {}: {easy} easy days after {name}, race day the first. (One easy day \
+                 per mile raced: a rule of thumb.)",
                 last_easy.format("%a %-d %b")
             ),
         ));

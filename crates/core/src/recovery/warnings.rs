@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::days;
 use super::rules::RecoveryRules;
 use crate::regions;
-use crate::sessions::{MassageDetails, MassageType, Pressure, Session, SessionDetails};
+use crate::sessions::{MassageDetails, MassageType, Pressure, RaceStatus, Session, SessionDetails};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -41,7 +41,58 @@ pub fn check(rules: &RecoveryRules, s: &Session, nearby: &[Session], injured: &[
         }
         _ => {}
     }
+    if is_hard(s) {
+        hard_in_easy_days(rules, s, nearby, &mut out);
+    }
     out
+}
+
+/// A session that is not easy: a workout, a long run, a race, or anything rated 7 or more.
+pub fn is_hard(s: &Session) -> bool {
+    let done_race = matches!(&s.details, SessionDetails::Race(r) if r.status == RaceStatus::Done);
+    matches!(s.details, SessionDetails::Workout | SessionDetails::LongRun)
+        || done_race
+        || (s.kind().is_run() && s.rpe.is_some_and(|r| r >= HARD_RPE))
+}
+
+/// RPE from which a run counts as hard, whatever its kind ("hard" on the CR-10 scale is 5; 7 is
+/// "very hard", which no easy day should be).
+pub const HARD_RPE: i32 = 7;
+
+/// The day of the easy days after `race` that `at` falls on (day 1 is race day), if it does.
+pub fn easy_day_of(rules: &RecoveryRules, race: &Session, at: DateTime<Utc>) -> Option<(i64, i64)> {
+    let SessionDetails::Race(rd) = &race.details else {
+        return None;
+    };
+    if rd.status != RaceStatus::Done || at <= race.start_utc {
+        return None;
+    }
+    let metres = race.distance_m.or(rd.distance.metres()).unwrap_or(0.0);
+    let of = rules.easy_days(metres);
+    let day = -days::days_before(at, race.start_utc, race.zone) + 1;
+    (of > 0 && (1..=of).contains(&day)).then_some((day, of))
+}
+
+/// A hard session during the easy days after a race: a note, not a block.
+fn hard_in_easy_days(rules: &RecoveryRules, s: &Session, nearby: &[Session], out: &mut Vec<Warning>) {
+    let during = nearby
+        .iter()
+        .filter(|r| r.id != s.id)
+        .filter_map(|r| easy_day_of(rules, r, s.start_utc).map(|d| (r, d)))
+        .max_by_key(|(r, _)| r.start_utc);
+    if let Some((race, (day, of))) = during {
+        let name = match &race.details {
+            SessionDetails::Race(rd) => rd.name.as_str(),
+            _ => "the race",
+        };
+        out.push(Warning {
+            rule: "easy_days".into(),
+            message: format!(
+                "A hard session on day {day} of {of} easy days after {name}. The plan keeps these days easy \
+                 while the legs recover; an easy run or a rest day would suit them better."
+            ),
+        });
+    }
 }
 
 fn massage_vs_races(

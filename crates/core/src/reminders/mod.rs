@@ -13,8 +13,8 @@ pub use fire::{
 };
 pub use model::*;
 pub use repo::{
-    act, by_rule, create_manual, delete_in, delete_manual, edit, fetch, fetch_opt, for_session, from_row, get, list,
-    snooze, upsert, COLUMNS,
+    act, by_rule, create_manual, delete_in, delete_manual, due_by, edit, fetch, fetch_opt, for_session, from_row, get,
+    list, snooze, upsert, COLUMNS,
 };
 
 #[cfg(test)]

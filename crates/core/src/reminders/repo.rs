@@ -113,6 +113,29 @@ pub fn for_session(conn: &Connection, session_id: &str) -> Result<Vec<Reminder>>
     Ok(rows)
 }
 
+/// What is due by `until`: reminders fired since `fired_since` and not yet answered, and those
+/// still to fire before `until` (after snoozing and quiet hours), by when they fire.
+pub fn due_by(db: &Db, fired_since: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<Reminder>> {
+    let quiet = settings::get(db)?.quiet_hours;
+    // Quiet hours only ever move a reminder later, so `until` bounds the candidates.
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM reminders
+         WHERE (state = 'fired' AND fired_at >= ?1)
+            OR (state IN ('pending', 'snoozed') AND coalesce(snoozed_until, due_utc) < ?2)
+         ORDER BY due_utc, source, id"
+    ))?;
+    let rows = stmt
+        .query_map([fired_since.timestamp(), until.timestamp()], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out: Vec<Reminder> = rows
+        .into_iter()
+        .map(|r| r.with_fire_time(&quiet))
+        .filter(|r| r.fires_at.is_none_or(|t| t < until))
+        .collect();
+    out.sort_by_key(|r| (r.fires_at.or(r.fired_at).unwrap_or(r.due_utc), r.id.clone()));
+    Ok(out)
+}
+
 /// The plan reminder a session's rule made, whatever its id.
 pub fn by_rule(conn: &Connection, session_id: &str, source: &str) -> Result<Option<Reminder>> {
     Ok(conn

@@ -85,6 +85,21 @@ pub fn between(
     query(conn, &filter, limit)
 }
 
+/// The earliest session of `kinds` (every kind when empty): where a runner's history begins.
+pub fn first(conn: &Connection, kinds: &[SessionKind]) -> Result<Option<Session>> {
+    let mut sql = format!("SELECT {COLUMNS} FROM sessions s WHERE 1");
+    if !kinds.is_empty() {
+        let marks = vec!["?"; kinds.len()].join(",");
+        sql.push_str(&format!(" AND s.kind IN ({marks})"));
+    }
+    sql.push_str(" ORDER BY s.start_utc ASC, s.id ASC LIMIT 1");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let args = kinds.iter().map(|k| k.as_str());
+    let mut rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?;
+    let first = rows.next().transpose()?;
+    Ok(first)
+}
+
 /// Newest first, at most `limit`.
 pub fn query(conn: &Connection, f: &Filter, limit: u32) -> Result<Vec<Session>> {
     let mut sql = format!("SELECT {COLUMNS} FROM sessions s WHERE 1");

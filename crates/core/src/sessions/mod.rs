@@ -9,7 +9,7 @@ mod model;
 mod repo;
 pub mod validate;
 
-pub use list::{between, list, query, Filter};
+pub use list::{between, first, list, query, Filter};
 pub use model::*;
 pub use repo::{fetch, fetch_opt, from_row, get, insert, reinsert, remove, replace, upsert, SessionRow, COLUMNS};
 

@@ -19,11 +19,18 @@ pub fn data_dir(platform_default: &Path) -> PathBuf {
     }
 }
 
+/// Where the database of `data_dir` is, whether or not it exists yet.
+pub fn db_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("db").join(DB_FILE)
+}
+
 /// Creates `<data_dir>/db` with mode 0700 and returns the database path inside it.
 pub fn prepare_db_path(data_dir: &Path) -> Result<PathBuf> {
-    let dir = data_dir.join("db");
-    create_private_dir(&dir)?;
-    Ok(dir.join(DB_FILE))
+    let path = db_path(data_dir);
+    if let Some(dir) = path.parent() {
+        create_private_dir(dir)?;
+    }
+    Ok(path)
 }
 
 /// `<data_dir>/backups`, where automatic and manual backups go.

@@ -30,6 +30,6 @@ restingHr: number | null,
  */
 maxHr: number | null, 
 /**
- * For TRIMP's weighting; when not given, the midpoint of the two is used.
+ * For TRIMP's weighting; when not given, values between the two are used (`load::trimp`).
  */
 sex: Sex | null, };

@@ -62,10 +62,11 @@ fn a_sunday_marathon_gets_monday_to_thursday_reminders_at_sensible_local_times()
     let back = find(&plan, "return_to_hard");
     assert_eq!(
         back.wall.date(),
-        NaiveDate::from_ymd_opt(2026, 5, 23).unwrap(),
-        "26 easy days, hard on day 27"
+        NaiveDate::from_ymd_opt(2026, 5, 22).unwrap(),
+        "26 easy days counting race day, hard on day 27"
     );
-    assert!(find(&plan, "easy_days").text.contains("26 days"));
+    assert!(find(&plan, "easy_days").text.contains("26 easy days"));
+    assert!(find(&plan, "easy_days").text.contains("until Thu 21 May"));
     // Sorted by due time, and none before the finish + 2 h.
     assert!(plan.windows(2).all(|w| w[0].due <= w[1].due));
     assert!(plan
@@ -93,10 +94,10 @@ fn a_5k_gets_three_easy_days() {
         ..marathon(false)
     };
     let plan = for_race(&race, &cx(&rules, just_after(&race)));
-    assert!(find(&plan, "easy_days").text.contains("3 days"));
+    assert!(find(&plan, "easy_days").text.contains("3 easy days"));
     assert_eq!(
         find(&plan, "return_to_hard").wall.date(),
-        NaiveDate::from_ymd_opt(2026, 4, 30).unwrap()
+        NaiveDate::from_ymd_opt(2026, 4, 29).unwrap()
     );
     assert_eq!(local(find(&plan, "checkin_24")), "Mon 10:22");
 }
