@@ -27,13 +27,13 @@ import {
 } from './lib/harness.mjs';
 
 const RACE_NAME = 'Berlin Marathon <script>alert(1)</script>';
-const PAGES = ['log', 'body', 'plan', 'briefing', 'settings'];
+const PAGES = ['today', 'log', 'body', 'plan', 'briefing', 'settings'];
 
 setupSuite();
 
 let rowsBefore = 0;
 
-step('first launch shows the log page', async () => {
+step('first launch opens on Today, and the log is empty', async () => {
   await launchApp();
   assert.ok(await $('#page-log').isDisplayed());
   rowsBefore = (await rows()).length;

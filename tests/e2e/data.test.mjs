@@ -102,7 +102,8 @@ step('restore the backup from the list and find the entry again', async () => {
     timeout: UI_MS,
     timeoutMsg: 'restore did not report success',
   });
-  await $('#page-log').waitForDisplayed({ timeout: UI_MS * 2, timeoutMsg: 'the log after the reload' });
+  await $('#page-today').waitForDisplayed({ timeout: UI_MS * 2, timeoutMsg: 'Today after the reload' });
+  await gotoPage('log');
   const list = await waitForRows((r) => r.some((x) => x.id === victim), 'the deleted massage back');
   assert.ok(list.find((x) => x.id === victim).text.includes(THERAPIST));
   // The database it replaced is kept, set aside, not deleted.

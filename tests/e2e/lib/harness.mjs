@@ -52,8 +52,9 @@ function portInUse(port) {
   });
 }
 
-export async function startDriver() {
-  for (const p of [PORT, NATIVE_PORT, PROXY_PORT]) {
+export async function startDriver({ proxy = true } = {}) {
+  // A restart under a running retry proxy (`restartDriver`) leaves the proxy's port to it.
+  for (const p of proxy ? [PORT, NATIVE_PORT, PROXY_PORT] : [PORT, NATIVE_PORT]) {
     if (await portInUse(p)) {
       throw new Error(`port ${p} is already in use (a stale tauri-driver or WebKitWebDriver?)`);
     }
@@ -199,7 +200,11 @@ async function stopRetryProxy() {
 // WebDriver helpers
 // ---------------------------------------------------------------------------------------------------
 
-export async function launchApp() {
+/**
+ * Launches the app and waits for Today, the page it opens on; then goes to `page` (the Log unless
+ * asked otherwise), where most suites begin.
+ */
+export async function launchApp({ page = 'log' } = {}) {
   browser = await remote({
     hostname: '127.0.0.1',
     port: PROXY_PORT,
@@ -215,8 +220,34 @@ export async function launchApp() {
       'tauri:options': { application: APP },
     },
   });
-  await browser.$('#page-log').waitForDisplayed({ timeout: FIRST_WINDOW_MS });
+  await browser.$('#page-today').waitForDisplayed({ timeout: FIRST_WINDOW_MS });
+  if (page !== 'today') await gotoPage(page);
   return browser;
+}
+
+/**
+ * Quits the app and starts tauri-driver again with `env` added, so the next `launchApp` runs the
+ * app in that environment (the app inherits the driver's). The retry proxy stays up.
+ */
+export async function restartDriver(env) {
+  await quitApp();
+  await stopDriver();
+  // WebKitWebDriver lets go of its port a moment after the group is killed.
+  const deadline = Date.now() + 15_000;
+  while ((await portInUse(PORT)) || (await portInUse(NATIVE_PORT))) {
+    if (Date.now() > deadline) throw new Error('tauri-driver ports still in use 15 s after stopping it');
+    await sleep(200);
+  }
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    await startDriver({ proxy: false });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
 
 export async function quitApp() {

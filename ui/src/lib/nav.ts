@@ -1,6 +1,7 @@
-export type PageId = 'log' | 'body' | 'benefits' | 'plan' | 'briefing' | 'settings';
+export type PageId = 'today' | 'log' | 'body' | 'benefits' | 'plan' | 'briefing' | 'settings';
 
 export const PAGES: ReadonlyArray<{ id: PageId; label: string }> = [
+  { id: 'today', label: 'Today' },
   { id: 'log', label: 'Log' },
   { id: 'body', label: 'Body' },
   { id: 'benefits', label: 'Benefits' },

@@ -65,7 +65,7 @@ pub fn compose(db: &Db, now: DateTime<Utc>, zone: Tz) -> Result<Today> {
     // The last week's sessions, for rating and for the notes.
     let week_sessions = sessions::between(conn, &[], now - Duration::days(7), now + Duration::minutes(1), 500)?;
     let last = points.last();
-    let days_of_data = since.map(|first| (today - first).num_days());
+    let days_of_data = since.map(|first| recovery::small((today - first).num_days()));
     let this_week = all_weeks.last().filter(|w| w.start == monday(today));
     let before: Vec<_> = all_weeks
         .iter()
@@ -130,7 +130,7 @@ pub fn compose(db: &Db, now: DateTime<Utc>, zone: Tz) -> Result<Today> {
             _ => String::new(),
         },
         date: r.start_local.date().to_string(),
-        days_to_go: race_days::days_before(now, r.start_utc, r.zone),
+        days_to_go: recovery::small(race_days::days_before(now, r.start_utc, r.zone)),
         massage: recovery::before_race(&s.rules, r, now, zone),
     });
 

@@ -8,7 +8,7 @@ use crate::load::ewma::Point;
 use crate::load::weekly::Week;
 
 /// What the ratio says, in words. `days_of_data` counts from the first training entry.
-pub fn sentence(p: Option<&Point>, days_of_data: Option<i64>) -> String {
+pub fn sentence(p: Option<&Point>, days_of_data: Option<i32>) -> String {
     let Some(p) = p else {
         return "No training logged yet: load appears once you log or import runs with a rating.".into();
     };
@@ -30,7 +30,7 @@ pub fn sentence(p: Option<&Point>, days_of_data: Option<i64>) -> String {
             }
         }
         None => match days_of_data {
-            Some(d) if d + 1 < crate::load::ewma::RATIO_MIN_DAYS => format!(
+            Some(d) if i64::from(d) + 1 < crate::load::ewma::RATIO_MIN_DAYS => format!(
                 "The acute:chronic ratio needs 28 days of entries; you have {} so far.",
                 d + 1
             ),

@@ -44,8 +44,8 @@ pub struct RecoveryNow {
     /// Race day, YYYY-MM-DD.
     pub race_date: String,
     /// Today's place in the easy days (race day is day 1); absent once they are over.
-    pub day: Option<i64>,
-    pub easy_days: i64,
+    pub day: Option<i32>,
+    pub easy_days: i32,
     /// "Day 4 of 26 easy days after Valencia Marathon", or that they are over.
     pub headline: String,
     /// The plan's steps that fall today.
@@ -150,7 +150,7 @@ pub struct LoadNow {
     /// Runs of the last 7 days still to be rated, newest first.
     pub to_rate: Vec<Session>,
     /// Days since the first training entry (0 on its day; absent with none).
-    pub days_of_data: Option<i64>,
+    pub days_of_data: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -159,7 +159,7 @@ pub struct NextRace {
     pub session_id: String,
     pub name: String,
     pub date: String,
-    pub days_to_go: i64,
+    pub days_to_go: i32,
     /// Where massage stands before it (no deep tissue from …), once that is near.
     pub massage: Option<MassageWindow>,
 }

@@ -82,8 +82,8 @@ pub fn now_after(
         race_id: race.id.clone(),
         race_name: name.to_owned(),
         race_date: race_day.to_string(),
-        day,
-        easy_days: easy,
+        day: day.map(small),
+        easy_days: small(easy),
         headline,
         today: steps_on(plan, today, now, zone),
         next: next_step(plan, today, zone, now),
@@ -134,8 +134,11 @@ fn checkin(
     let h = hours
         .into_iter()
         .find(|h| finish + Duration::hours(i64::from(*h)) + CHECKIN_GRACE > now)?;
-    let at = finish + Duration::hours(i64::from(h));
     let reminder = plan.iter().find(|r| r.source == format!("checkin_{h}"));
+    // Its reminder's own time when there is one: quiet hours may have moved it.
+    let at = reminder
+        .and_then(|r| r.fires_at.or(r.fired_at))
+        .unwrap_or(finish + Duration::hours(i64::from(h)));
     Some(PlanStep {
         when: when(at, now, zone),
         text: format!("{h} h check-in: how do your legs feel? Mark any soreness on the body chart."),
@@ -239,4 +242,9 @@ pub fn before_race(rules: &RecoveryRules, race: &Session, now: DateTime<Utc>, zo
         state: WindowState::Wait,
         text: format!("No deep tissue from {}: {name} {in_days}", day_word(no_deep)),
     })
+}
+
+/// Day counts as the UI takes them: a plain number (an i64 would cross as a bigint).
+pub fn small(n: i64) -> i32 {
+    i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX })
 }

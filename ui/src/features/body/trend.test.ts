@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MassageMarker } from '../../lib/bindings/MassageMarker';
+import type { WeekSummary } from '../../lib/bindings/WeekSummary';
 import { mark } from '../../lib/body/fixtures';
 import { trendLayout } from './trend';
 
@@ -63,5 +64,86 @@ describe('trendLayout', () => {
     expect(t.points).toEqual([]);
     expect(t.line).toBe('');
     expect(t.from).toBeNull();
+    expect(t.weeks).toEqual([]);
+    expect(t.loadMax).toBeNull();
+  });
+});
+
+describe('trendLayout, weekly load', () => {
+  const week = (start: string, srpe: number): WeekSummary => ({
+    start,
+    runM: 0,
+    runS: 0,
+    crossS: 0,
+    srpe,
+    trimp: 0,
+    sessions: 1,
+    unrated: 0,
+    monotony: null,
+    strain: null,
+    races: [],
+  });
+  // Weeks start at the computer's local midnight, so the marks are placed by local time too.
+  const at = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).toISOString();
+  const twoWeeks = [
+    mark({ regionId: 'calf_l', intensity: 6, atUtc: at(2024, 5, 6) }),
+    mark({ regionId: 'calf_l', intensity: 2, atUtc: at(2024, 5, 20) }),
+  ];
+  const year = [
+    week('2024-04-29', 5000),
+    week('2024-05-06', 300),
+    week('2024-05-13', 600),
+    week('2024-05-20', 900),
+  ];
+
+  it('draws the weeks in the span as bars on the same time axis, scaled to a round top', () => {
+    const t = trendLayout(twoWeeks, [], box, year);
+    expect(t.weeks.map((w) => w.week.start)).toEqual(['2024-05-06', '2024-05-13']);
+    expect(t.loadMax).toBe(600);
+    expect(t.loadPeak?.start).toBe('2024-05-13');
+    const [a, b] = t.weeks;
+    expect(a.x).toBeCloseTo(10.5);
+    expect(a.width).toBeCloseTo(139);
+    expect(b.x + b.width).toBeCloseTo(289.5);
+    expect(a.height).toBeCloseTo(50);
+    expect(b.y).toBeCloseTo(10);
+    expect(a.y + a.height).toBeCloseTo(110);
+  });
+
+  it('clips a week that runs past either end of the marks', () => {
+    const t = trendLayout(
+      [
+        mark({ regionId: 'calf_l', intensity: 6, atUtc: at(2024, 5, 9, 12) }),
+        mark({ regionId: 'calf_l', intensity: 2, atUtc: at(2024, 5, 16, 12) }),
+      ],
+      [],
+      box,
+      year,
+    );
+    expect(t.weeks.map((w) => w.week.start)).toEqual(['2024-05-06', '2024-05-13']);
+    expect(t.weeks[0].x).toBeCloseTo(10.5);
+    expect(t.weeks[1].x).toBeCloseTo(10 + (3.5 / 7) * 280 + 0.5);
+    expect(t.weeks[1].x + t.weeks[1].width).toBeCloseTo(289.5);
+  });
+
+  it('keeps the marks where they were without the load', () => {
+    const bare = trendLayout(twoWeeks, [], box);
+    const loaded = trendLayout(twoWeeks, [], box, year);
+    expect(loaded.points).toEqual(bare.points);
+    expect(loaded.line).toBe(bare.line);
+  });
+
+  it('fills the width with the week holding a single moment', () => {
+    const t = trendLayout([mark({ regionId: 'calf_l', atUtc: at(2024, 5, 8, 9) })], [], box, year);
+    expect(t.weeks).toHaveLength(1);
+    expect(t.weeks[0]).toMatchObject({ x: 10.5, width: 279 });
+    expect(t.weeks[0].height).toBeCloseTo(100);
+  });
+
+  it('draws no bars, and no scale, when no week in view has load', () => {
+    const t = trendLayout(twoWeeks, [], box, [week('2024-05-06', 0), week('2024-05-13', 0), week('bad', 50)]);
+    expect(t.weeks).toEqual([]);
+    expect(t.loadMax).toBeNull();
+    expect(t.loadPeak).toBeNull();
   });
 });

@@ -1,8 +1,11 @@
 //! Scaling one region's history into a small chart: intensity (0 to 10) up the side, time along the
-//! bottom, massages as markers on the time axis.
+//! bottom, massages as markers on the time axis, and each week's training load as a faint bar
+//! behind, so soreness can be read against the running that came before it.
 
 import type { Mark } from '../../lib/bindings/Mark';
 import type { MassageMarker } from '../../lib/bindings/MassageMarker';
+import type { WeekSummary } from '../../lib/bindings/WeekSummary';
+import { niceTicks } from '../today/charts/scale';
 
 export interface TrendBox {
   width: number;
@@ -22,9 +25,23 @@ export interface TrendMassage {
   massage: MassageMarker;
 }
 
+/** One week's session-RPE load, as much of the week as falls within the chart's span. */
+export interface TrendWeek {
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+  week: WeekSummary;
+}
+
 export interface TrendLayout {
   points: TrendPoint[];
   massages: TrendMassage[];
+  weeks: TrendWeek[];
+  /** The load the top of the chart stands for, a round number; null when no week has any. */
+  loadMax: number | null;
+  /** The week with the most load, the latest of equals. */
+  loadPeak: WeekSummary | null;
   /** Polyline through the points, oldest first; empty when there are none. */
   line: string;
   /** y for an intensity, for gridlines. */
@@ -33,7 +50,21 @@ export interface TrendLayout {
   to: number | null;
 }
 
-export function trendLayout(marks: readonly Mark[], massages: readonly MassageMarker[], box: TrendBox): TrendLayout {
+/** Local midnight starting a "YYYY-MM-DD" and the one a week later, as the core counts its weeks. */
+function weekSpan(start: string): [number, number] | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  // The Date constructor counts local days, so a week across a clock change stays seven days long.
+  return [new Date(y, mo, d).getTime(), new Date(y, mo, d + 7).getTime()];
+}
+
+export function trendLayout(
+  marks: readonly Mark[],
+  massages: readonly MassageMarker[],
+  box: TrendBox,
+  weeks: readonly WeekSummary[] = [],
+): TrendLayout {
   const times = [...marks.map((m) => Date.parse(m.atUtc)), ...massages.map((m) => Date.parse(m.startUtc))].filter(
     Number.isFinite,
   );
@@ -54,9 +85,36 @@ export function trendLayout(marks: readonly Mark[], massages: readonly MassageMa
     .map((mark) => ({ x: xOf(Date.parse(mark.atUtc)), y: yOf(mark.intensity), mark }));
   const line = points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join('');
 
+  // The weeks are drawn within the marks' span rather than widening it: they are the backdrop to
+  // the soreness line, not a reason to squeeze it. Only the weeks in view set the load scale.
+  const single = from !== null && from === to;
+  const inView = weeks.flatMap((week) => {
+    const span = weekSpan(week.start);
+    if (!span || from === null || to === null || !(Number.isFinite(week.srpe) && week.srpe > 0)) return [];
+    const overlaps = single ? span[0] <= from && from < span[1] : span[0] < to && span[1] > from;
+    // With a single moment the one week holding it is all there is to show, so it fills the width.
+    return overlaps
+      ? [{ week, x0: single ? left : xOf(Math.max(span[0], from)), x1: single ? right : xOf(Math.min(span[1], to)) }]
+      : [];
+  });
+  const loadMax = inView.length ? niceTicks(0, Math.max(...inView.map((w) => w.week.srpe)), 4).max : null;
+  const loadPeak = inView.reduce<WeekSummary | null>(
+    (best, w) => (!best || w.week.srpe >= best.srpe ? w.week : best),
+    null,
+  );
+  const bars = inView.map(({ week, x0, x1 }): TrendWeek => {
+    const height = loadMax ? (week.srpe / loadMax) * (bottom - top) : 0;
+    // A hairline gap keeps neighbouring weeks apart.
+    const inset = x1 - x0 > 3 ? 0.5 : 0;
+    return { x: x0 + inset, width: Math.max(0.5, x1 - x0 - 2 * inset), y: bottom - height, height, week };
+  });
+
   return {
     points,
     massages: massages.map((massage) => ({ x: xOf(Date.parse(massage.startUtc)), massage })),
+    weeks: bars,
+    loadMax,
+    loadPeak,
     line,
     yOf,
     from,

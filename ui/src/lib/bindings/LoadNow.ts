@@ -33,4 +33,4 @@ toRate: Array<Session>,
 /**
  * Days since the first training entry (0 on its day; absent with none).
  */
-daysOfData: bigint | null, };
+daysOfData: number | null, };

@@ -10,7 +10,7 @@ raceDate: string,
 /**
  * Today's place in the easy days (race day is day 1); absent once they are over.
  */
-day: bigint | null, easyDays: bigint, 
+day: number | null, easyDays: number, 
 /**
  * "Day 4 of 26 easy days after Valencia Marathon", or that they are over.
  */
