@@ -7,14 +7,14 @@
 
 use std::time::{Duration, Instant};
 
-use aftermile_core::marks::{self, HeatMapQuery, MarkInput, Sensation};
+use aftermile_core::marks::{self, HeatMapQuery};
 use aftermile_core::sessions::{self, *};
 use aftermile_core::Db;
 use chrono::{Duration as Days, NaiveDate, TimeZone, Utc};
 
 mod common;
 
-use common::{run, seed, YEARS, ZONE};
+use common::{run, seed, seed_marks, MARK_REGIONS, YEARS, ZONE};
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -154,50 +154,6 @@ fn range(from: NaiveDate, to: NaiveDate, limit: u32) -> SessionQuery {
         limit: Some(limit),
         ..Default::default()
     }
-}
-
-const MARK_REGIONS: [&str; 6] = [
-    "calf_l",
-    "calf_r",
-    "hamstring_l",
-    "quadriceps_r",
-    "it_band_l",
-    "plantar_r",
-];
-
-/// Two marks a day on rotating regions: a heavy user of the body chart.
-fn seed_marks(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
-    db.conn().pragma_update(None, "synchronous", "OFF").expect("pragma");
-    let mut n = 0;
-    let mut d = first;
-    while d < now.date_naive() {
-        for (k, hour) in [(0usize, "08:00"), (3, "20:00")] {
-            let i = (d - first).num_days() as usize + k;
-            let input = MarkInput {
-                region_id: MARK_REGIONS[i % MARK_REGIONS.len()].into(),
-                sensation: Sensation::Sore,
-                intensity: (i % 11) as i32,
-                swelling: false,
-                bruising: false,
-                note: "after the long run".into(),
-                at_local: format!("{}T{hour}", d.format("%Y-%m-%d")),
-                zone: ZONE.into(),
-                session_id: None,
-            };
-            aftermile_core::ops::marks::create(db, &input, now).expect("seed mark");
-            n += 1;
-        }
-        d += Days::days(1);
-    }
-    db.conn().pragma_update(None, "synchronous", "FULL").expect("pragma");
-    n
-}
-
-struct Row {
-    name: &'static str,
-    runs: usize,
-    p50: Duration,
-    p95: Duration,
 }
 
 fn measure(name: &'static str, runs: usize, mut f: impl FnMut()) -> Row {

@@ -4,6 +4,7 @@
 // Each bench uses what it needs of this.
 #![allow(dead_code)]
 
+use aftermile_core::marks::{MarkInput, Sensation};
 use aftermile_core::sessions::*;
 use aftermile_core::Db;
 use chrono::{Duration as Days, NaiveDate, Utc};
@@ -68,4 +69,48 @@ pub fn seed(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize 
     }
     db.conn().pragma_update(None, "synchronous", "FULL").expect("pragma");
     n
+}
+
+pub const MARK_REGIONS: [&str; 6] = [
+    "calf_l",
+    "calf_r",
+    "hamstring_l",
+    "quadriceps_r",
+    "it_band_l",
+    "plantar_r",
+];
+
+/// Two marks a day on rotating regions: a heavy user of the body chart.
+pub fn seed_marks(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> usize {
+    db.conn().pragma_update(None, "synchronous", "OFF").expect("pragma");
+    let mut n = 0;
+    let mut d = first;
+    while d < now.date_naive() {
+        for (k, hour) in [(0usize, "08:00"), (3, "20:00")] {
+            let i = (d - first).num_days() as usize + k;
+            let input = MarkInput {
+                region_id: MARK_REGIONS[i % MARK_REGIONS.len()].into(),
+                sensation: Sensation::Sore,
+                intensity: (i % 11) as i32,
+                swelling: false,
+                bruising: false,
+                note: "after the long run".into(),
+                at_local: format!("{}T{hour}", d.format("%Y-%m-%d")),
+                zone: ZONE.into(),
+                session_id: None,
+            };
+            aftermile_core::ops::marks::create(db, &input, now).expect("seed mark");
+            n += 1;
+        }
+        d += Days::days(1);
+    }
+    db.conn().pragma_update(None, "synchronous", "FULL").expect("pragma");
+    n
+}
+
+struct Row {
+    name: &'static str,
+    runs: usize,
+    p50: Duration,
+    p95: Duration,
 }
