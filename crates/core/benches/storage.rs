@@ -156,6 +156,13 @@ fn range(from: NaiveDate, to: NaiveDate, limit: u32) -> SessionQuery {
     }
 }
 
+struct Row {
+    name: &'static str,
+    runs: usize,
+    p50: Duration,
+    p95: Duration,
+}
+
 fn measure(name: &'static str, runs: usize, mut f: impl FnMut()) -> Row {
     for _ in 0..5 {
         f(); // warm the page cache and statement cache

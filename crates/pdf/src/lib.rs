@@ -1,7 +1,7 @@
 //! The briefing sheet as a PDF, laid out by typst used as a library.
 //!
-//! Why typst: it runs in-process and offline on every platform, embeds its own fonts
-//! (typst-assets), and produces tagged PDFs, with no browser or system print driver involved. The
+//! Why typst: it runs in-process and offline on every platform, embeds the fonts it is given (here
+//! only the sheet's Libertinus Serif faces, `fonts/`), and produces tagged PDFs, with no browser or system print driver involved. The
 //! HTML sheet cannot be turned into PDF without a browser engine, so this crate lays out the same
 //! composed `Briefing` with a typst template (`sheet.typ`), taking every value as data from JSON
 //! rather than splicing it into markup, and the body figures as the core's own SVG.
@@ -24,6 +24,15 @@ use typst_layout::PagedDocument;
 
 const TEMPLATE: &str = include_str!("sheet.typ");
 
+/// The faces the sheet is set in (fonts/README.md): 1.2 MB, where every font typst-assets ships
+/// would add 9.6 MB to the app for faces the sheet never uses.
+const FONTS: [&[u8]; 4] = [
+    include_bytes!("../fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("../fonts/LibertinusSerif-Italic.otf"),
+    include_bytes!("../fonts/LibertinusSerif-Bold.otf"),
+    include_bytes!("../fonts/LibertinusSerif-BoldItalic.otf"),
+];
+
 /// Library and fonts are built once per process: parsing the embedded fonts is the slow part.
 struct Shared {
     library: LazyHash<Library>,
@@ -34,9 +43,7 @@ struct Shared {
 fn shared() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
     SHARED.get_or_init(|| {
-        let fonts: Vec<Font> = typst_assets::fonts()
-            .flat_map(|data| Font::iter(Bytes::new(data)))
-            .collect();
+        let fonts: Vec<Font> = FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
         Shared {
             library: LazyHash::new(Library::default()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),

@@ -107,10 +107,3 @@ pub fn seed_marks(db: &mut Db, first: NaiveDate, now: chrono::DateTime<Utc>) -> 
     db.conn().pragma_update(None, "synchronous", "FULL").expect("pragma");
     n
 }
-
-struct Row {
-    name: &'static str,
-    runs: usize,
-    p50: Duration,
-    p95: Duration,
-}

@@ -549,9 +549,11 @@ fn sheet_flags(rules: &RecoveryRules, concerns: &[Concern], ticked: &[String]) -
     let mut out = Vec::new();
     for c in concerns.iter().filter(|c| c.red_flag) {
         let label = regions::find(&c.region_id).map(|r| r.label).unwrap_or("This area");
+        // The mark's day is all the sheet has: count the pause from the end of that day, so the
+        // date printed is never sooner than the rule's hours after the mark itself.
         let clear = NaiveDate::parse_from_str(&c.marked_on, "%Y-%m-%d")
             .ok()
-            .map(|d| d + Duration::hours(i64::from(rules.acute_injury_no_massage_hours)));
+            .map(|d| d + Duration::days(1) + Duration::hours(i64::from(rules.acute_injury_no_massage_hours)));
         let not_before = clear
             .map(|d| format!(", and not before {} in any case", d.format("%Y-%m-%d")))
             .unwrap_or_default();
@@ -564,9 +566,15 @@ fn sheet_flags(rules: &RecoveryRules, concerns: &[Concern], ticked: &[String]) -
                 c.number, c.marked_on
             )
         } else if c.sensation == Sensation::Injury {
+            let with = match (c.swelling, c.bruising) {
+                (true, true) => " with swelling and bruising",
+                (true, false) => " with swelling",
+                (false, true) => " with bruising",
+                (false, false) => "",
+            };
             format!(
-                "{}. {label}: marked as an acute injury on {}. Please do not massage it until a clinician has \
-                 seen it and given the all-clear{not_before}.",
+                "{}. {label}: marked as an acute injury{with} on {}. Please do not massage it until a clinician \
+                 has seen it and given the all-clear{not_before}.",
                 c.number, c.marked_on
             )
         } else {

@@ -324,6 +324,7 @@ fn red_flags(b: &Briefing) -> Markup {
 }
 
 /// The signs to ask about, in words for the therapist. If any of these apply, the massage waits.
-pub const ASK_ABOUT: &str = "if any of these apply, do not massage the area and refer the runner to a clinician: \
-     sudden sharp pain; swelling, bruising or heat; pain at rest or at night; pain on one point of a bone; numbness \
-     or tingling. A swollen, warm, painful calf (a possible clot) needs urgent medical care today.";
+pub const ASK_ABOUT: &str = "a swollen, warm, painful calf can be a blood clot: no massage on that leg, and the \
+     runner needs urgent medical care today (emergency services if short of breath or with chest pain); and if any \
+     of these apply, do not massage the area and refer the runner to a clinician: sudden sharp pain; swelling, \
+     bruising or heat; pain at rest or at night; pain on one point of a bone; numbness or tingling.";

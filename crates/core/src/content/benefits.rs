@@ -80,11 +80,10 @@ pub fn benefits() -> Vec<Benefit> {
         Benefit {
             id: "pain_relief",
             title: "Pain relief",
-            summary: "Have a new or worsening pain looked at by a doctor or physiotherapist before anyone \
-                      massages it. Once they have checked it and say massage is fine, many runners find \
-                      that massage eases a strained muscle, sore shins or an aching outer thigh, and some \
-                      use it for pain that lingers. Treat it as comfort alongside their plan, not as the \
-                      treatment.",
+            summary: "Comfort for aches that hang on (a tight outer thigh, shins that stay sore, a muscle \
+                      on the mend after a strain) is what runners most often report from massage. It comes \
+                      second: new or worsening pain is checked by a doctor or physiotherapist first, and \
+                      massage then sits beside their plan as comfort, not as the treatment.",
             support: Support::Reported,
             source: Source::AppAdvice,
             advice: None,

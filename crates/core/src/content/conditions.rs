@@ -86,7 +86,8 @@ pub fn conditions() -> Vec<Condition> {
                            painful, swollen or bruised). Once a clinician has checked it, gentle work may ease \
                            the tightness that follows. A calf that is swollen, warm and painful with no strain to \
                            explain it, or whose swelling keeps growing, can be a blood clot: get urgent medical \
-                           care today.",
+                           care today, and call emergency services if you are short of breath or have chest \
+                           pain.",
             source: Source::AppAdvice,
             emergency: None,
         },

@@ -44,7 +44,7 @@ fn cautions(tx: &Connection, session: &Session, s: &Settings) -> Result<Cautions
         tx,
         &[SessionKind::Race],
         session.start_utc + Duration::minutes(1),
-        session.start_utc + Duration::days(60),
+        session.start_utc + NEXT_RACE_AHEAD,
         50,
     )?
     .into_iter()
@@ -54,6 +54,26 @@ fn cautions(tx: &Connection, session: &Session, s: &Settings) -> Result<Cautions
         _ => None,
     });
     Ok(Cautions { acute_until, next_race })
+}
+
+/// How far back a race's plan looks for the next planned race (`cautions`).
+const NEXT_RACE_AHEAD: Duration = Duration::days(60);
+
+/// After a race was saved, moved or removed (`at` is each start it had): the plans of the races
+/// before it, whose "deeper work is fine" depends on the next planned race.
+pub fn sync_races_before(tx: &Connection, at: &[DateTime<Utc>], except: &str, now: DateTime<Utc>) -> Result<()> {
+    let mut ids: Vec<String> = Vec::new();
+    for start in at {
+        for r in sessions::between(tx, &[SessionKind::Race], *start - NEXT_RACE_AHEAD, *start, 200)? {
+            if r.id != except && !ids.contains(&r.id) {
+                ids.push(r.id);
+            }
+        }
+    }
+    for id in ids {
+        sync_session(tx, &id, now)?;
+    }
+    Ok(())
 }
 
 /// After a swelling or bruising mark was saved, changed or removed: the plans it can soften.

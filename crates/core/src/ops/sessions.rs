@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::plans;
 use crate::error::Result;
-use crate::sessions::{self, validate, Session, SessionInput};
+use crate::sessions::{self, validate, Session, SessionInput, SessionKind};
 use crate::storage::Db;
 
 pub fn create(db: &mut Db, input: &SessionInput, now: DateTime<Utc>) -> Result<Session> {
@@ -13,6 +13,9 @@ pub fn create(db: &mut Db, input: &SessionInput, now: DateTime<Utc>) -> Result<S
     db.with_tx(|tx| {
         let s = sessions::insert(tx, &v, now)?;
         plans::sync_session(tx, &s.id, now)?;
+        if s.kind() == SessionKind::Race {
+            plans::sync_races_before(tx, &[s.start_utc], &s.id, now)?;
+        }
         Ok(s)
     })
 }
@@ -21,9 +24,14 @@ pub fn update(db: &mut Db, id: &str, input: &SessionInput, now: DateTime<Utc>) -
     let mut v = validate::session(input, now)?;
     db.with_tx(|tx| {
         // The form cannot see or change what a watch measured: it stays as imported.
-        v.measured = sessions::fetch(tx, id)?.measured;
+        let before = sessions::fetch(tx, id)?;
+        v.measured = before.measured.clone();
         let s = sessions::replace(tx, id, &v, now)?;
         plans::sync_session(tx, id, now)?;
+        // A race added, moved or no longer planned changes what the races before it may allow.
+        if s.kind() == SessionKind::Race || before.kind() == SessionKind::Race {
+            plans::sync_races_before(tx, &[before.start_utc, s.start_utc], id, now)?;
+        }
         Ok(s)
     })
 }
@@ -41,6 +49,9 @@ pub fn delete(db: &mut Db, id: &str, now: DateTime<Utc>) -> Result<Session> {
     db.with_tx(|tx| {
         let gone = sessions::remove(tx, id)?;
         plans::sync_session(tx, id, now)?;
+        if gone.kind() == SessionKind::Race {
+            plans::sync_races_before(tx, &[gone.start_utc], id, now)?;
+        }
         Ok(gone)
     })
 }
@@ -57,6 +68,9 @@ pub fn restore(db: &mut Db, session: &Session, now: DateTime<Utc>) -> Result<Ses
     db.with_tx(|tx| {
         let s = sessions::reinsert(tx, session, &v, now)?;
         plans::sync_session(tx, &s.id, now)?;
+        if s.kind() == SessionKind::Race {
+            plans::sync_races_before(tx, &[s.start_utc], &s.id, now)?;
+        }
         Ok(s)
     })
 }
@@ -67,6 +81,56 @@ mod tests {
     use crate::error::Error;
     use crate::sessions::SessionDetails;
     use chrono::TimeZone;
+
+    #[test]
+    fn a_planned_race_added_later_keeps_the_earlier_race_s_massage_gentle() {
+        use crate::sessions::{RaceDetails, RaceDistance, RaceStatus};
+        let mut db = Db::open_in_memory().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 5, 10, 20, 0, 0).unwrap();
+        let race = |start: &str, name: &str, status| SessionInput {
+            start_local: start.into(),
+            zone: "UTC".into(),
+            duration_s: Some(2700),
+            distance_m: None,
+            rpe: None,
+            notes: String::new(),
+            details: SessionDetails::Race(RaceDetails {
+                name: name.into(),
+                distance: RaceDistance::TenK,
+                status,
+                finish_time_s: (status == RaceStatus::Done).then_some(2700),
+            }),
+        };
+        let first = create(&mut db, &race("2026-05-10T09:00", "City 10K", RaceStatus::Done), now).unwrap();
+        let window = |db: &Db| {
+            crate::reminders::by_rule(db.conn(), &first.id, "sports_massage")
+                .unwrap()
+                .unwrap()
+                .text
+        };
+        assert!(window(&db).contains("Deeper work is fine from now."), "{}", window(&db));
+        // The sports massage window opens on the 12th; a race on the 15th is inside the no-deep days.
+        let next = create(&mut db, &race("2026-05-15T09:00", "Park 10K", RaceStatus::Planned), now).unwrap();
+        assert!(window(&db).contains("Not deeper work yet"), "{}", window(&db));
+        // Moved out of reach, and then gone: the earlier plan follows.
+        update(
+            &mut db,
+            &next.id,
+            &race("2026-06-20T09:00", "Park 10K", RaceStatus::Planned),
+            now,
+        )
+        .unwrap();
+        assert!(window(&db).contains("Deeper work is fine from now."), "{}", window(&db));
+        update(
+            &mut db,
+            &next.id,
+            &race("2026-05-15T09:00", "Park 10K", RaceStatus::Planned),
+            now,
+        )
+        .unwrap();
+        delete(&mut db, &next.id, now).unwrap();
+        assert!(window(&db).contains("Deeper work is fine from now."), "{}", window(&db));
+    }
 
     #[test]
     fn rating_a_run_sets_only_its_rpe_and_a_bad_rating_names_the_field() {

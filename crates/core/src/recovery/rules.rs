@@ -77,8 +77,9 @@ pub fn sources() -> Vec<RuleSource> {
         RuleSource {
             rule: "no_massage_first_hours",
             title: "No massage in the first ~2 hours; only a light flush within 24 hours",
-            source: "Common sports-massage practice: muscles are inflamed right after a race, so early work \
-                     stays light.",
+            source: "Common sports-massage practice, not a finding from trials: muscles are still recovering \
+                     from the race in these hours, so early work stays light (a light flush is gentle, \
+                     superficial strokes; nothing deep).",
             disputed: false,
         },
         RuleSource {
@@ -91,7 +92,9 @@ pub fn sources() -> Vec<RuleSource> {
         RuleSource {
             rule: "sports_massage",
             title: "Sports massage 48–72 hours after the race, nothing deep before 48 hours",
-            source: "Common sports-massage practice; massage eases DOMS (Dupuy et al. 2018, Davis et al. 2020).",
+            source: "Common sports-massage practice for the timing. Trials found massage had a small effect on \
+                     delayed-onset muscle soreness (DOMS, the soreness that peaks a day or two after hard \
+                     exercise) (Dupuy et al. 2018, Davis et al. 2020).",
             disputed: false,
         },
         RuleSource {
@@ -108,8 +111,10 @@ pub fn sources() -> Vec<RuleSource> {
         },
         RuleSource {
             rule: "acute_injury",
-            title: "No massage on an acute injury (swelling or bruising) for 72 hours",
-            source: "Standard first-aid advice for soft-tissue injuries; see the red flags.",
+            title:
+                "No massage on an acute injury (swelling or bruising): at least 72 hours, and a clinician's all-clear",
+            source: "Standard first-aid advice for soft-tissue injuries. The 72 hours are a minimum: a swollen or \
+                     bruised area is seen by a doctor or physiotherapist first; see the red flags.",
             disputed: false,
         },
     ]
@@ -154,7 +159,7 @@ pub const RULE_LIMITS: &[RuleLimit] = &[
         "Hours with no massage",
         1.0,
         48.0,
-        Some("Muscles are inflamed straight after a race; no massage at all in the first hour."),
+        Some("Common practice keeps massage off muscles straight after a race; at least the first hour stays free."),
     ),
     limit("lightFlushUntilHours", "Light flush until", 1.0, 96.0, None),
     limit(
@@ -162,7 +167,7 @@ pub const RULE_LIMITS: &[RuleLimit] = &[
         "Sports massage from",
         24.0,
         240.0,
-        Some("Firm work in the first day after a race adds to the damage; a sports massage waits at least 24 hours."),
+        Some("Common practice keeps firm work out of the first day after a race; a sports massage waits at least 24 hours."),
     ),
     limit("sportsMassageToHours", "Sports massage until", 25.0, 336.0, None),
     limit("bookMassageDay", "Booking reminder day", 0.0, 14.0, None),
@@ -185,7 +190,7 @@ pub const RULE_LIMITS: &[RuleLimit] = &[
         "Hours after deep tissue with no hard session",
         12.0,
         168.0,
-        Some("Muscles worked deeply need at least half a day before a hard session."),
+        Some("Common practice leaves at least half a day between deep work and a hard session."),
     ),
     limit(
         "acuteInjuryNoMassageHours",

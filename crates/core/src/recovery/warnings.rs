@@ -189,8 +189,8 @@ fn massage_vs_injuries(rules: &RecoveryRules, focus: &[String], injured: &[Strin
         out.push(Warning {
             rule: "acute_injury".into(),
             message: format!(
-                "{label} was marked with swelling or bruising in the {} hours before: no massage on it yet, \
-                 and see the red flags.",
+                "{label} was marked with swelling or bruising in the {} hours before: no massage on it until a \
+                 clinician has seen it and given the all-clear (see the red flags).",
                 rules.acute_injury_no_massage_hours
             ),
         });

@@ -16,7 +16,7 @@ export const RULE_LIMITS: readonly RuleLimit[] = [
     "label": "Hours with no massage",
     "max": 48.0,
     "min": 1.0,
-    "whyMin": "Muscles are inflamed straight after a race; no massage at all in the first hour."
+    "whyMin": "Common practice keeps massage off muscles straight after a race; at least the first hour stays free."
   },
   {
     "field": "lightFlushUntilHours",
@@ -30,7 +30,7 @@ export const RULE_LIMITS: readonly RuleLimit[] = [
     "label": "Sports massage from",
     "max": 240.0,
     "min": 24.0,
-    "whyMin": "Firm work in the first day after a race adds to the damage; a sports massage waits at least 24 hours."
+    "whyMin": "Common practice keeps firm work out of the first day after a race; a sports massage waits at least 24 hours."
   },
   {
     "field": "sportsMassageToHours",
@@ -65,7 +65,7 @@ export const RULE_LIMITS: readonly RuleLimit[] = [
     "label": "Hours after deep tissue with no hard session",
     "max": 168.0,
     "min": 12.0,
-    "whyMin": "Muscles worked deeply need at least half a day before a hard session."
+    "whyMin": "Common practice leaves at least half a day between deep work and a hard session."
   },
   {
     "field": "acuteInjuryNoMassageHours",
