@@ -261,7 +261,7 @@ fn one_file(
             };
             sessions::validate::measured(&m)?;
             if let Some(existing) = find_same(tx, a)? {
-                let outcome = merge_into(tx, &existing, a, m, now)?;
+                let outcome = merge_into(tx, &existing, a, m, zone, now)?;
                 dupes.push(DuplicateEntry {
                     file: name.clone(),
                     session_id: existing.id.clone(),
@@ -277,11 +277,7 @@ fn one_file(
                 duration_s: m.moving_s.or(m.elapsed_s),
                 distance_m: distance(a),
                 rpe: None,
-                notes: a
-                    .description
-                    .as_deref()
-                    .map(|d| clip(d.trim(), SESSION_NOTES_MAX))
-                    .unwrap_or_default(),
+                notes: notes_of(a),
                 details: details(a, &m, s),
                 measured: Some(m.clone()),
             };
@@ -489,6 +485,15 @@ fn race_distance(metres: Option<f64>) -> RaceDistance {
     .unwrap_or(RaceDistance::Custom)
 }
 
+/// The notes of a new entry: the activity's name (a race's goes into its race name instead) and
+/// its description, as Strava or the watch has them.
+fn notes_of(a: &Activity) -> String {
+    let trimmed = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+    let name = trimmed(&a.name).filter(|_| a.sub != RunHint::Race || sport_of(a.sport).is_some());
+    let parts: Vec<String> = [name, trimmed(&a.description)].into_iter().flatten().collect();
+    clip(&parts.join("\n"), SESSION_NOTES_MAX)
+}
+
 fn details(a: &Activity, m: &Measured, s: &Settings) -> SessionDetails {
     if let Some(sport) = sport_of(a.sport) {
         return SessionDetails::CrossTraining(CrossTrainingDetails { sport });
@@ -569,7 +574,8 @@ fn merge_into(
     tx: &rusqlite::Connection,
     existing: &Session,
     a: &Activity,
-    m: Measured,
+    mut m: Measured,
+    zone: Tz,
     now: DateTime<Utc>,
 ) -> Result<DuplicateOutcome> {
     let new_source = m.source.as_ref();
@@ -584,11 +590,26 @@ fn merge_into(
     };
     sessions::validate::measured(&m)?;
     let typed = outcome == DuplicateOutcome::Merged;
+    // The zone and the word on where it came from must agree. A typed entry keeps the zone the
+    // runner gave it; an upgrade takes the richer file's zone when that file records one, and
+    // otherwise keeps the zone (and its origin) it had.
+    let old_from_file = existing.measured.as_ref().is_some_and(|o| o.zone_from_file);
+    let zone = match (typed, m.zone_from_file) {
+        (true, from_file) => {
+            m.zone_from_file = from_file && zone == existing.zone;
+            existing.zone
+        }
+        (false, true) => zone,
+        (false, false) => {
+            m.zone_from_file = old_from_file;
+            existing.zone
+        }
+    };
     let measured_secs = m.moving_s.or(m.elapsed_s);
     let measured_metres = distance(a);
     let v = Valid {
         start_utc: existing.start_utc,
-        zone: existing.zone,
+        zone,
         // A typed entry keeps what the runner typed and the watch fills in what it lacks; an
         // upgrade takes the richer file's figures.
         duration_s: if typed {

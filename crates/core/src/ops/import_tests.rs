@@ -86,6 +86,7 @@ fn activity() -> Activity {
 fn item(name: &str, activities: Vec<Activity>) -> Item {
     Item {
         name: name.into(),
+        // Names of different lengths stand for different files.
         sha256: Some(format!("{:064x}", name.len() + activities.len() * 7)),
         outcome: Outcome::Activities(activities),
     }
@@ -529,4 +530,70 @@ fn race_distances_are_recognised_within_three_percent() {
     assert_eq!(race_distance(Some(10_250.0)), RaceDistance::TenK);
     assert_eq!(race_distance(Some(5_600.0)), RaceDistance::Custom);
     assert_eq!(race_distance(None), RaceDistance::Custom);
+}
+
+#[test]
+fn gpx_then_tcx_then_fit_upgrades_twice_and_the_zone_follows_the_file_that_records_one() {
+    let mut db = db();
+    let gpx = Activity {
+        format: Format::Gpx,
+        utc_offset_s: None,
+        ..activity()
+    };
+    let first = add(&mut db, vec![item("run.gpx", vec![gpx])]);
+    let id = first.imported[0].session_id.clone();
+    let zone = |db: &Db| {
+        let s = sessions::get(db, &id).unwrap();
+        (s.zone.name().to_owned(), s.measured.unwrap().zone_from_file)
+    };
+    assert_eq!(zone(&db), ("Europe/London".to_owned(), false));
+    // TCX ranks above GPX; it records no local time either, so the zone stays as it was.
+    let tcx = Activity {
+        format: Format::Tcx,
+        utc_offset_s: None,
+        ..activity()
+    };
+    let sum = add(&mut db, vec![item("run-2.tcx", vec![tcx.clone()])]);
+    assert_eq!(sum.duplicates[0].outcome, DuplicateOutcome::Upgraded);
+    assert_eq!(zone(&db), ("Europe/London".to_owned(), false));
+    // A FIT recorded abroad (UTC+3): the richest source, and its zone comes with it.
+    let fit = Activity {
+        utc_offset_s: Some(3 * 3600),
+        ..activity()
+    };
+    let sum = add(&mut db, vec![item("run-333.fit", vec![fit])]);
+    assert_eq!(sum.duplicates[0].outcome, DuplicateOutcome::Upgraded);
+    let (name, from_file) = zone(&db);
+    assert!(from_file, "the zone is the FIT's now");
+    assert_ne!(name, "Europe/London");
+    let s = sessions::get(&db, &id).unwrap();
+    assert_eq!(time::wall_in(s.start_utc, s.zone).format("%H:%M").to_string(), "09:02");
+    // The TCX again is poorer than the FIT: nothing changes.
+    let again = add(&mut db, vec![item("run-4444.tcx", vec![tcx])]);
+    assert_eq!(again.duplicates[0].outcome, DuplicateOutcome::Unchanged);
+    assert!(zone(&db).1);
+}
+
+#[test]
+fn an_activity_s_name_and_description_become_its_notes_and_a_race_s_name_its_race_name() {
+    let mut db = db();
+    let hills = Activity {
+        name: Some("Hill reps".into()),
+        description: Some("felt strong".into()),
+        ..activity()
+    };
+    let race = Activity {
+        start: start() + chrono::Duration::days(2),
+        sub: RunHint::Race,
+        name: Some("Harbour 10K".into()),
+        description: None,
+        ..activity()
+    };
+    let sum = add(&mut db, vec![item("a.fit", vec![hills]), item("bb.fit", vec![race])]);
+    let notes: Vec<String> = sum
+        .imported
+        .iter()
+        .map(|e| sessions::get(&db, &e.session_id).unwrap().notes)
+        .collect();
+    assert_eq!(notes, ["Hill reps\nfelt strong", ""]);
 }

@@ -44,6 +44,15 @@ describe('the banner queue', () => {
     expect(ids(withMissed([fired('shown')], list, since))).toEqual(['shown', 'missed']);
   });
 
+  it('adds a reminder fired before a crash and delivered again at this start', () => {
+    const since = Date.parse('2024-05-04T08:00:00Z');
+    const list = [
+      reminder('redelivered', { firedAt: '2024-05-03T21:00:00Z', deliveredAt: '2024-05-04T08:00:05Z' }),
+      reminder('old', { firedAt: '2024-05-03T21:00:00Z', deliveredAt: '2024-05-03T21:00:01Z' }),
+    ];
+    expect(ids(withMissed([], list, since))).toEqual(['redelivered']);
+  });
+
   it('after the data was replaced keeps only what is still fired, as stored now', () => {
     const queue = [fired('gone'), fired('done'), fired('kept', { text: 'old' }), fired('new')];
     const asked = new Set(['gone', 'done', 'kept']);

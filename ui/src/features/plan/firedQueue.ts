@@ -10,14 +10,17 @@ export function withFired(queue: readonly ReminderFired[], fired: ReminderFired)
 }
 
 /**
- * Reminders fired since `since` (epoch ms) that the queue lacks, appended. The scheduler fires
- * missed reminders as the app starts, which can be before the banner listens.
+ * Reminders fired or delivered since `since` (epoch ms) that the queue lacks, appended. The
+ * scheduler fires missed reminders as the app starts, and delivers again the ones a crash kept
+ * from being delivered, which can be before the banner listens: those were fired in the run that
+ * crashed, so their delivery time is what says they belong to this one.
  */
 export function withMissed(queue: readonly ReminderFired[], list: readonly Reminder[], since: number): ReminderFired[] {
   const out = [...queue];
+  const at = (t: string | null) => (t ? Date.parse(t) : NaN);
   for (const r of list) {
-    const at = r.firedAt ? Date.parse(r.firedAt) : NaN;
-    if (r.state === 'fired' && at >= since && !out.some((q) => q.reminder.id === r.id)) {
+    const recent = at(r.firedAt) >= since || at(r.deliveredAt) >= since;
+    if (r.state === 'fired' && recent && !out.some((q) => q.reminder.id === r.id)) {
       out.push({ reminder: r, deliveryError: r.deliveryError });
     }
   }
