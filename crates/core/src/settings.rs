@@ -278,6 +278,18 @@ pub fn write(conn: &Connection, s: &Settings) -> Result<()> {
     Ok(())
 }
 
+/// Writes the keys of `values` the database does not hold yet and leaves the rest as they are:
+/// a JSON import adds settings it brings without overriding the runner's own. Returns how many
+/// were added.
+pub fn write_missing(conn: &Connection, values: &serde_json::Map<String, Value>) -> Result<u32> {
+    let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)")?;
+    let mut added = 0;
+    for (k, v) in values {
+        added += stmt.execute([k, &v.to_string()])? as u32;
+    }
+    Ok(added)
+}
+
 fn json_err(e: serde_json::Error) -> Error {
     Error::Internal(format!("settings: {e}"))
 }

@@ -10,7 +10,8 @@ use crate::state::AppState;
 
 type Res<T> = Result<T, ErrorPayload>;
 
-const CHANGES: &[DataArea] = &[DataArea::Marks];
+/// A mark with swelling or bruising re-derives recent plans, so every mark write names reminders too.
+const CHANGES: &[DataArea] = &[DataArea::Marks, DataArea::Reminders];
 
 #[tauri::command]
 pub async fn create_mark(state: State<'_, AppState>, input: MarkInput) -> Res<Mark> {

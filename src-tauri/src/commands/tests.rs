@@ -109,6 +109,30 @@ fn delete_all_refuses_a_wrong_word_before_asking_anything() {
 }
 
 #[test]
+fn declining_the_native_confirmation_leaves_the_data_alone() {
+    // The confirmation hook answers the native dialog; no other test here reaches a dialog.
+    std::env::set_var("AFTERMILE_CONFIRM", "no");
+    let h = app();
+    let id = call(&h, "create_session", json!({ "input": run("2026-03-01T07:00") })).unwrap()["id"].clone();
+    let backup = call(&h, "back_up_now", json!({})).unwrap();
+    call(
+        &h,
+        "update_session",
+        json!({ "id": id, "input": run("2026-03-02T07:00") }),
+    )
+    .unwrap();
+    let declined = call(&h, "restore_backup", json!({ "name": backup["name"] })).unwrap_err();
+    assert_eq!(declined["field"], "confirm", "{declined}");
+    let wipe = call(&h, "delete_all_data", json!({ "confirm": "DELETE" })).unwrap_err();
+    std::env::remove_var("AFTERMILE_CONFIRM");
+    assert_eq!(wipe["field"], "confirm", "{wipe}");
+    let kept = call(&h, "get_session", json!({ "id": id })).unwrap();
+    assert_eq!(kept["startLocal"], "2026-03-02T07:00", "not restored");
+    let backups = call(&h, "list_backups", json!({})).unwrap();
+    assert!(!backups.as_array().unwrap().is_empty(), "not wiped");
+}
+
+#[test]
 fn the_preview_frame_gets_the_sheet_the_page_composed() {
     let h = app();
     let request = json!({

@@ -171,7 +171,7 @@ pub fn compose(db: &Db, req: &BriefingRequest, now: DateTime<Utc>) -> Result<Bri
     let contact = profile.contact.trim();
 
     Ok(Briefing {
-        appointment: v.day.format("%Y-%m-%d").to_string(),
+        appointment: time::date_text(v.day),
         appointment_label: v.day.format("%A %-d %B %Y").to_string(),
         paper: profile.paper,
         units: settings.units,
@@ -249,7 +249,7 @@ fn race_line(s: &Session, day: NaiveDate, days: i64, settings: &Settings) -> Rac
         } else {
             r.name.trim().into()
         },
-        date: day.format("%Y-%m-%d").to_string(),
+        date: time::date_text(day),
         days,
         distance,
         finish_time: (r.status == RaceStatus::Done)
@@ -376,7 +376,7 @@ fn training(db: &Db, v: &Valid, until: NaiveDate, now: DateTime<Utc>, settings: 
         .filter(|s| s.rpe.is_some_and(|r| r >= 6) || weight(s) >= 2)
         .take(3)
         .map(|s| HardSession {
-            date: local_day(s, v.tz).format("%Y-%m-%d").to_string(),
+            date: time::date_text(local_day(s, v.tz)),
             kind: format::session_kind(s),
             distance: s.distance_m.map(|m| format::distance(m, settings.units)),
             duration: s.duration_s.map(|d| format::duration(i64::from(d))),
@@ -384,8 +384,8 @@ fn training(db: &Db, v: &Valid, until: NaiveDate, now: DateTime<Utc>, settings: 
         })
         .collect();
     Ok(Training {
-        from: from.format("%Y-%m-%d").to_string(),
-        to: until.format("%Y-%m-%d").to_string(),
+        from: time::date_text(from),
+        to: time::date_text(until),
         runs: runs.len() as u32,
         distance: format::distance(distance, settings.units),
         time: format::duration(secs),
@@ -423,7 +423,7 @@ fn last_massage(
     let ended = s.end_utc();
     Ok(Some((
         LastMassage {
-            date: day.format("%Y-%m-%d").to_string(),
+            date: time::date_text(day),
             days_ago: (v.day - day).num_days(),
             massage_type: format::massage_type(m.massage_type).into(),
             pressure: m.pressure,
@@ -500,7 +500,7 @@ fn concerns(
             } else {
                 String::new()
             },
-            marked_on: time::date_text(m.at_local.date()),
+            marked_on: m.at_local.date(),
             trend,
             was,
             red_flag: is_red_flag(&m),
@@ -551,19 +551,16 @@ fn sheet_flags(rules: &RecoveryRules, concerns: &[Concern], ticked: &[String]) -
         let label = regions::find(&c.region_id).map(|r| r.label).unwrap_or("This area");
         // The mark's day is all the sheet has: count the pause from the end of that day, so the
         // date printed is never sooner than the rule's hours after the mark itself.
-        let clear = NaiveDate::parse_from_str(&c.marked_on, "%Y-%m-%d")
-            .ok()
-            .map(|d| d + Duration::days(1) + Duration::hours(i64::from(rules.acute_injury_no_massage_hours)));
-        let not_before = clear
-            .map(|d| format!(", and not before {} in any case", d.format("%Y-%m-%d")))
-            .unwrap_or_default();
+        let clear = c.marked_on + Duration::days(1) + Duration::hours(i64::from(rules.acute_injury_no_massage_hours));
+        let not_before = format!(", and not before {} in any case", time::date_text(clear));
+        let marked_on = time::date_text(c.marked_on);
         let swollen_calf = c.swelling && c.region_id.starts_with("calf_");
         let text = if swollen_calf {
             format!(
                 "{}. {label}: swelling marked on {}. A swollen calf can be a blood clot: please do not massage \
                  this leg. The runner needs urgent medical care today (emergency services if short of breath or \
                  with chest pain).",
-                c.number, c.marked_on
+                c.number, marked_on
             )
         } else if c.sensation == Sensation::Injury {
             let with = match (c.swelling, c.bruising) {
@@ -575,7 +572,7 @@ fn sheet_flags(rules: &RecoveryRules, concerns: &[Concern], ticked: &[String]) -
             format!(
                 "{}. {label}: marked as an acute injury{with} on {}. Please do not massage it until a clinician \
                  has seen it and given the all-clear{not_before}.",
-                c.number, c.marked_on
+                c.number, marked_on
             )
         } else {
             let what = match (c.swelling, c.bruising) {
@@ -586,7 +583,7 @@ fn sheet_flags(rules: &RecoveryRules, concerns: &[Concern], ticked: &[String]) -
             format!(
                 "{}. {label}: {what} marked on {}. Please do not massage it until a clinician has seen it and \
                  given the all-clear{not_before}.",
-                c.number, c.marked_on
+                c.number, marked_on
             )
         };
         out.push(SheetFlag {

@@ -1,6 +1,7 @@
 //! Briefing types at the boundary: the request the form sends, and the composed sheet every
 //! renderer (the HTML sheet, the PDF) draws from.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -114,8 +115,10 @@ pub struct Concern {
     pub bruising: bool,
     /// Empty unless the runner ticked "notes on marks".
     pub note: String,
-    /// `YYYY-MM-DD` of the mark.
-    pub marked_on: String,
+    /// The mark's day, `YYYY-MM-DD` at the boundary.
+    #[serde(with = "crate::time::serde_fmt::date")]
+    #[ts(type = "string")]
+    pub marked_on: NaiveDate,
     pub trend: Trend,
     /// Intensity at the last massage, when `trend` compares with one.
     pub was: Option<i32>,

@@ -61,7 +61,7 @@ fn round(v: f64, places: i32) -> f64 {
 impl From<&Point> for LoadPoint {
     fn from(p: &Point) -> Self {
         LoadPoint {
-            date: p.day.date.to_string(),
+            date: crate::time::date_text(p.day.date),
             srpe: round(p.day.srpe, 1),
             trimp: round(p.day.trimp, 1),
             sessions: p.day.sessions,
@@ -77,7 +77,7 @@ impl From<&Point> for LoadPoint {
 impl From<&Week> for WeekSummary {
     fn from(w: &Week) -> Self {
         WeekSummary {
-            start: w.start.to_string(),
+            start: crate::time::date_text(w.start),
             run_m: round(w.run_m, 1),
             run_s: w.run_s.round(),
             cross_s: w.cross_s.round(),

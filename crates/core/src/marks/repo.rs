@@ -59,6 +59,15 @@ pub fn check_restorable(conn: &Connection, mark: &Mark) -> Result<()> {
     Ok(())
 }
 
+/// When a mark was last changed, if it exists: what a JSON import compares with.
+pub fn updated_at(conn: &Connection, id: &str) -> Result<Option<DateTime<Utc>>> {
+    Ok(conn
+        .prepare_cached("SELECT updated_at FROM marks WHERE id = ?1")?
+        .query_row([id], |r| r.get::<_, i64>(0))
+        .optional()?
+        .map(time::from_unix))
+}
+
 pub fn get(db: &Db, id: &str) -> Result<Mark> {
     fetch(db.conn(), id)
 }

@@ -12,8 +12,13 @@ use crate::storage::restore::{self, RestoreOutcome};
 use crate::storage::Handle;
 
 pub fn restore(handle: &mut Handle, backup: &Path, now: DateTime<Utc>) -> Result<RestoreOutcome> {
-    let out = restore::restore(handle, backup, now)?;
-    handle.db()?.with_tx(|tx| reminders::settle_returned(tx, now, None))?;
+    // Settled in the staged copy, before the swap: a crash or a failed reopen after it cannot let
+    // the old reminders fire again. A copy of an older schema is settled once it is migrated.
+    let settle = |c: &rusqlite::Connection| reminders::settle_returned(c, now, None).map(|_| ());
+    let out = restore::restore_prepared(handle, backup, now, settle)?;
+    if out.schema_version < crate::storage::latest_version() {
+        handle.db()?.with_tx(|tx| reminders::settle_returned(tx, now, None))?;
+    }
     Ok(out)
 }
 
@@ -46,5 +51,28 @@ mod tests {
         let back = reminders::get(db, &r.id).unwrap();
         assert_eq!(back.state, ReminderState::Fired);
         assert!(back.missed && back.delivered_at.is_some());
+    }
+
+    #[test]
+    fn a_reopen_that_fails_after_the_swap_still_leaves_the_old_reminders_missed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap();
+        let mut db = Db::open(&tmp.path().join("aftermile.sqlite3")).unwrap();
+        let input = ReminderInput {
+            text: "Stretch".into(),
+            wall_local: "2026-05-02T12:00".into(),
+            zone: "UTC".into(),
+        };
+        let r = reminders::create_manual(&mut db, &input, now).unwrap();
+        let b = backup::create(&db, &tmp.path().join("backups"), Reason::Manual, now).unwrap();
+        let mut handle = Handle::new(db);
+        let later = now + Duration::days(3);
+        crate::storage::fault::fail_at("restore", 4);
+        assert!(restore(&mut handle, &tmp.path().join("backups").join(&b.name), later).is_err());
+        // The runner presses Retry: the restored data opens, and nothing from it is due now.
+        handle.reopen().unwrap();
+        let db = handle.db().unwrap();
+        assert!(reminders::claim_due(db, later).unwrap().is_empty(), "not sent now");
+        assert!(reminders::get(db, &r.id).unwrap().missed);
     }
 }

@@ -6,7 +6,7 @@
 //! domain's one upsert.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use crate::error::{Error, FieldCode, Result};
 use crate::reminders::{self, Reminder};
@@ -14,7 +14,7 @@ use crate::sessions::{self, SessionRow};
 use crate::storage::backup::{self, Reason};
 use crate::storage::Db;
 use crate::transfer::{self, at, place, tick, ImportCounts, ImportReport, MarkRec, Phase, Progress, SessionRec};
-use crate::{marks, time};
+use crate::{marks, settings};
 
 /// The largest export document Aftermile reads: ten years of data is a few megabytes, so anything
 /// near this is not an export, and reading it whole would only tie up memory.
@@ -104,10 +104,7 @@ pub fn import_json(
         let ids: Vec<String> = checked.reminders.iter().map(|r| r.id.clone()).collect();
         reminders::settle_returned(tx, now, Some(&ids))?;
         if let Some(map) = &checked.settings {
-            let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)")?;
-            for (k, v) in map {
-                report.settings_applied += stmt.execute([k, &v.to_string()])? as u32;
-            }
+            report.settings_applied += settings::write_missing(tx, map)?;
         }
         Ok(())
     })?;
@@ -167,11 +164,8 @@ fn write_mark(tx: &Connection, i: usize, rec: &MarkRec) -> Result<Outcome> {
             ));
         }
     }
-    let existing: Option<i64> = tx
-        .prepare_cached("SELECT updated_at FROM marks WHERE id = ?1")?
-        .query_row([&m.id], |r| r.get(0))
-        .optional()?;
-    let outcome = decide(existing.map(time::from_unix), m.updated_at);
+    let existing = marks::updated_at(tx, &m.id)?;
+    let outcome = decide(existing, m.updated_at);
     if !matches!(outcome, Outcome::Skipped) {
         marks::upsert(
             tx,

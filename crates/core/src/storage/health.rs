@@ -65,6 +65,8 @@ pub enum RecoveryProblem {
     EmptyFile,
     /// A restore stopped before its copy was in place; the copy is offered.
     InterruptedRestore,
+    /// No database at its path, but a copy Aftermile set aside earlier is there; it is offered.
+    MissingDatabase,
 }
 
 impl RecoveryProblem {
@@ -74,6 +76,7 @@ impl RecoveryProblem {
             RecoveryProblem::NotADatabase => "not_a_database",
             RecoveryProblem::EmptyFile => "empty_file",
             RecoveryProblem::InterruptedRestore => "interrupted_restore",
+            RecoveryProblem::MissingDatabase => "missing_database",
         }
     }
 }
@@ -172,7 +175,23 @@ pub fn start(data_dir: &Path, checks: &Checks, now: DateTime<Utc>) -> Result<Sta
                 set_aside: Vec::new(),
                 newest_backup: Some(kept),
             });
+        } else {
+            // The copy is incomplete: kept under a name of its own, and the newest backup offered,
+            // rather than starting on an empty database as if nothing had been there.
+            let moved = files::set_aside(&staged, "unfinished-restore", now)?;
+            report.recovery = Some(Recovery {
+                problem: RecoveryProblem::InterruptedRestore,
+                detail: "Aftermile stopped while it was restoring a backup, and the copy it was putting in place \
+                         is incomplete."
+                    .into(),
+                set_aside: names(&moved),
+                newest_backup: backup::newest_valid(&backups),
+            });
         }
+    }
+
+    if report.recovery.is_none() && !path.exists() {
+        report.recovery = lone_set_aside(&path, &backups, now);
     }
 
     if let Some((problem, detail)) = diagnose(&path, &backups)? {
@@ -220,6 +239,51 @@ fn keep_staged(staged: &Path, backups: &Path, now: DateTime<Utc>) -> Option<Back
     let name = snapshot::name_for(now, snapshot::Reason::Manual);
     let target = backups.join(&name);
     std::fs::rename(staged, &target).ok()?;
+    files::sync_dir(backups);
+    backup::list(backups).ok()?.into_iter().find(|b| b.name == name)
+}
+
+/// With no database at `db`: the newest copy Aftermile set aside beside it (the one a restore
+/// replaced, else a damaged one), offered through the backups folder. A replaced copy that is
+/// whole is itself offered; otherwise the newest good backup is.
+fn lone_set_aside(db: &Path, backups: &Path, now: DateTime<Utc>) -> Option<Recovery> {
+    let dir = db.parent()?;
+    let stem = db.file_stem()?.to_str()?;
+    let mut found: Vec<(bool, String)> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".sqlite3"))
+        .filter_map(|n| {
+            let replaced = n.starts_with(&format!("{stem}-replaced-"));
+            let damaged = n.starts_with(&format!("{stem}-damaged-"));
+            (replaced || damaged).then_some((replaced, n))
+        })
+        .collect();
+    // Replaced copies first, then the newest (the names end in their time).
+    found.sort();
+    let (replaced, newest) = found.pop()?;
+    let offered = if replaced {
+        keep_copy(&dir.join(&newest), backups, now).or_else(|| backup::newest_valid(backups))
+    } else {
+        backup::newest_valid(backups)
+    };
+    Some(Recovery {
+        problem: RecoveryProblem::MissingDatabase,
+        detail: format!("The database file is missing; Aftermile's own earlier copy {newest} is still there."),
+        set_aside: vec![newest],
+        newest_backup: offered,
+    })
+}
+
+/// A whole copy of `file` in the backups folder, where the recovery screen can offer it; `file`
+/// stays where it is.
+fn keep_copy(file: &Path, backups: &Path, now: DateTime<Utc>) -> Option<BackupInfo> {
+    backup::open_validated(file).ok()?;
+    paths::create_private_dir(backups).ok()?;
+    let name = snapshot::name_for(now, snapshot::Reason::Manual);
+    let target = backups.join(&name);
+    files::link_or_copy(file, &target).ok()?;
     files::sync_dir(backups);
     backup::list(backups).ok()?.into_iter().find(|b| b.name == name)
 }

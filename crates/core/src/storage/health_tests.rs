@@ -306,3 +306,58 @@ fn a_stale_staged_restore_beside_the_database_is_removed_and_reported() {
     assert!(!crate::storage::restore::staged_path(&path).exists());
     assert_eq!(sessions::get(&s.db, &id).unwrap().notes, "steady");
 }
+
+#[test]
+fn an_incomplete_staged_restore_with_no_database_is_kept_and_the_newest_backup_offered() {
+    let (tmp, _) = with_data();
+    let path = db_path(tmp.path());
+    // A backup to fall back on, then a crash mid-restore that left half a copy and no database.
+    let s = start(tmp.path(), &Checks::default(), now() + Duration::days(2)).unwrap();
+    crate::storage::backup::create(
+        &s.db,
+        &tmp.path().join("backups"),
+        crate::storage::snapshot::Reason::Manual,
+        now() + Duration::days(2),
+    )
+    .unwrap();
+    drop(s);
+    std::fs::remove_file(&path).unwrap();
+    for side in files::sidecars(&path) {
+        let _ = std::fs::remove_file(side);
+    }
+    std::fs::write(crate::storage::restore::staged_path(&path), b"half a copy").unwrap();
+    let s = start(tmp.path(), &Checks::default(), now() + Duration::days(3)).unwrap();
+    let r = s.report.recovery.expect("offered, not silently started empty");
+    assert_eq!(r.problem.as_str(), "interrupted_restore");
+    assert!(r.newest_backup.is_some(), "the newest backup is offered");
+    assert_eq!(r.set_aside.len(), 1);
+    assert!(
+        ls(&tmp.path().join("db")).iter().any(|n| n == &r.set_aside[0]),
+        "the half copy is kept"
+    );
+}
+
+#[test]
+fn a_replaced_copy_with_no_database_is_offered() {
+    let (tmp, id) = with_data();
+    let path = db_path(tmp.path());
+    // What a crash between setting the live file aside and putting another in place would leave.
+    let aside = path.with_file_name("aftermile-replaced-20260101T000000Z.sqlite3");
+    let s = start(tmp.path(), &Checks::default(), now()).unwrap();
+    drop(s);
+    std::fs::rename(&path, &aside).unwrap();
+    for side in files::sidecars(&path) {
+        let _ = std::fs::remove_file(side);
+    }
+    let s = start(tmp.path(), &Checks::default(), now() + Duration::hours(1)).unwrap();
+    let r = s.report.recovery.expect("offered");
+    assert_eq!(r.problem.as_str(), "missing_database");
+    assert_eq!(r.set_aside, ["aftermile-replaced-20260101T000000Z.sqlite3"]);
+    let offered = r.newest_backup.expect("the replaced copy is offered");
+    let (conn, _) = crate::storage::backup::open_validated(&tmp.path().join("backups").join(&offered.name)).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM sessions WHERE id = ?1", [&id], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1, "the offered copy holds the data");
+    assert!(aside.exists(), "the set-aside copy stays where it was");
+}

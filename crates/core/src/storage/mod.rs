@@ -9,7 +9,8 @@
 
 pub mod backup;
 pub mod db;
-mod fault;
+// Visible to the crate so the use cases (ops) can test their steps against the same faults.
+pub(crate) mod fault;
 pub mod files;
 pub mod handle;
 pub mod health;

@@ -21,6 +21,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -48,6 +49,18 @@ pub fn staged_path(db: &Path) -> PathBuf {
 
 /// Replaces the open database with a copy of `backup`, as the module docs describe.
 pub fn restore(handle: &mut Handle, backup: &Path, now: DateTime<Utc>) -> Result<RestoreOutcome> {
+    restore_prepared(handle, backup, now, |_| Ok(()))
+}
+
+/// `restore`, with `prepare` run on the staged copy (in one transaction, before it is swapped in)
+/// when its schema is this build's: a change the restored data needs is then in the file before
+/// it becomes the database, so no crash or failed reopen can leave the data without it.
+pub fn restore_prepared(
+    handle: &mut Handle,
+    backup: &Path,
+    now: DateTime<Utc>,
+    prepare: impl FnOnce(&Connection) -> Result<()>,
+) -> Result<RestoreOutcome> {
     let db = handle.db()?;
     if db.is_read_only() {
         return Err(Error::ReadOnly);
@@ -58,6 +71,13 @@ pub fn restore(handle: &mut Handle, backup: &Path, now: DateTime<Utc>) -> Result
     let _ = std::fs::remove_file(&staged);
     let staging = snapshot::copy_into(&src, &staged).and_then(|()| {
         files::make_private(&staged);
+        if schema_version == super::latest_version() {
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(&staged, flags)?;
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+            prepare(&conn)?;
+            conn.execute_batch("COMMIT")?;
+        }
         files::sync_file(&staged)?;
         fault::point("restore", 1)
     });

@@ -200,6 +200,26 @@ mod tests {
     }
 
     #[test]
+    fn a_reopen_that_fails_after_deleting_leaves_the_database_closed_and_refuses_writes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        let (mut h, _) = filled(&data);
+        crate::storage::fault::fail_at("reopen", 1);
+        let err = delete_all(&mut h, "DELETE", &data, &[]).unwrap_err();
+        assert!(!h.is_open(), "{err}");
+        let write = h
+            .db()
+            .and_then(|db| crate::ops::sessions::create(db, &input(), crate::time::now()));
+        assert_eq!(
+            write.unwrap_err().code(),
+            "closed",
+            "a write is refused, not kept in memory"
+        );
+        h.reopen().unwrap();
+        crate::ops::sessions::create(h.db().unwrap(), &input(), crate::time::now()).unwrap();
+    }
+
+    #[test]
     fn in_a_shared_folder_only_aftermiles_own_files_go() {
         let tmp = tempfile::tempdir().unwrap();
         let data = tmp.path().to_owned();

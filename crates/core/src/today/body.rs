@@ -72,7 +72,7 @@ fn flags(marks: &[Mark]) -> Vec<FlagNow> {
                 urgent,
                 what: what(m),
                 advice,
-                marked_on: m.at_local.date().to_string(),
+                marked_on: crate::time::date_text(m.at_local.date()),
             }
         })
         .collect();

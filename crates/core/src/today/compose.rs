@@ -129,7 +129,7 @@ pub fn compose(db: &Db, now: DateTime<Utc>, zone: Tz) -> Result<Today> {
             SessionDetails::Race(d) => d.name.clone(),
             _ => String::new(),
         },
-        date: r.start_local.date().to_string(),
+        date: crate::time::date_text(r.start_local.date()),
         days_to_go: recovery::small(race_days::days_before(now, r.start_utc, r.zone)),
         massage: recovery::before_race(&s.rules, r, now, zone),
     });
@@ -171,7 +171,7 @@ pub fn compose(db: &Db, now: DateTime<Utc>, zone: Tz) -> Result<Today> {
         .min_by_key(|m| m.start_utc);
 
     Ok(Today {
-        date: today.to_string(),
+        date: crate::time::date_text(today),
         zone: zone.name().to_owned(),
         empty,
         recovery: recovery_now,

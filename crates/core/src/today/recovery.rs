@@ -81,7 +81,7 @@ pub fn now_after(
     Some(RecoveryNow {
         race_id: race.id.clone(),
         race_name: name.to_owned(),
-        race_date: race_day.to_string(),
+        race_date: crate::time::date_text(race_day),
         day: day.map(small),
         easy_days: small(easy),
         headline,

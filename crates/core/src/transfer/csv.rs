@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::types::ValueRef;
 
 use super::{tick, ExportSummary, Phase, Progress};
@@ -46,11 +46,7 @@ pub(crate) fn field(s: &str) -> String {
 fn cell(column: &str, v: ValueRef) -> String {
     match v {
         ValueRef::Null => String::new(),
-        ValueRef::Integer(i) if is_instant(column) => Utc
-            .timestamp_opt(i, 0)
-            .single()
-            .unwrap_or(DateTime::UNIX_EPOCH)
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        ValueRef::Integer(i) if is_instant(column) => crate::time::rfc3339(crate::time::from_unix(i)),
         ValueRef::Integer(i) => i.to_string(),
         ValueRef::Real(f) => f.to_string(),
         ValueRef::Text(t) => field(&String::from_utf8_lossy(t)),
@@ -79,7 +75,8 @@ pub fn export_csv(
         dir.file_name().unwrap_or_default().to_string_lossy()
     ));
     let _ = std::fs::remove_dir_all(&partial);
-    std::fs::create_dir_all(&partial)?;
+    // Owner-only, like every folder of health data the app makes.
+    crate::storage::paths::create_private_dir(&partial)?;
     let result = write_tables(db, &partial, progress);
     let counts = match result {
         Ok(c) => c,

@@ -466,3 +466,22 @@ fn imported_reminders_whose_time_passed_are_marked_missed_not_sent() {
         .count();
     assert!(missed > 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn exports_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut db = Db::open_in_memory().unwrap();
+    crate::ops::sessions::create(&mut db, &input("2026-04-01T07:00", SessionDetails::EasyRun), now()).unwrap();
+    let json = tmp.path().join("export.json");
+    export_json(&db, &json, now(), &mut |_| {}).unwrap();
+    assert_eq!(mode(&json), 0o600, "the JSON export");
+    let csv = export_csv(&db, tmp.path(), now(), &mut |_| {}).unwrap();
+    let folder = std::path::PathBuf::from(&csv.path);
+    assert_eq!(mode(&folder), 0o700, "the CSV folder");
+    for f in std::fs::read_dir(&folder).unwrap().flatten() {
+        assert_eq!(mode(&f.path()), 0o600, "{}", f.path().display());
+    }
+}

@@ -7,6 +7,7 @@
 //! After a write elsewhere, `refresh` fetches again as many entries as are loaded and swaps them
 //! in at once, so rows the runner has scrolled to stay where they are.
 
+import { LIMITS } from '../../lib/generated/limits';
 import { toErrorPayload } from '../../lib/api';
 import type { ErrorPayload } from '../../lib/bindings/ErrorPayload';
 import type { Session } from '../../lib/bindings/Session';
@@ -22,9 +23,9 @@ export interface LogFilter {
   ids?: string[];
 }
 
-export const PAGE_SIZE = 50;
-/** The most the core returns in one page. */
-export const MAX_PAGE_SIZE = 500;
+/** The core's default page, and the most it returns in one (crates/core/src/limits.rs). */
+export const PAGE_SIZE: number = LIMITS.sessionPageDefault;
+export const MAX_PAGE_SIZE: number = LIMITS.sessionPageMax;
 
 /** Newest first, as the core orders: start instant descending, then id descending. */
 export function compareSessions(a: Session, b: Session): number {

@@ -8,6 +8,7 @@ const PROBLEMS: Record<RecoveryProblem, string> = {
   not_a_database: 'Your data file was not readable',
   empty_file: 'Your data file was empty',
   interrupted_restore: 'A restore was interrupted',
+  missing_database: 'Your data file is missing',
 };
 
 export function recoveryTitle(problem: RecoveryProblem): string {

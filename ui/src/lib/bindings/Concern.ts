@@ -19,7 +19,7 @@ side: string, sensation: Sensation, intensity: number, swelling: boolean, bruisi
  */
 note: string, 
 /**
- * `YYYY-MM-DD` of the mark.
+ * The mark's day, `YYYY-MM-DD` at the boundary.
  */
 markedOn: string, trend: Trend, 
 /**

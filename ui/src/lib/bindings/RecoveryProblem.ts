@@ -3,4 +3,4 @@
 /**
  * Why start-up needs the runner to choose.
  */
-export type RecoveryProblem = "corrupt" | "not_a_database" | "empty_file" | "interrupted_restore";
+export type RecoveryProblem = "corrupt" | "not_a_database" | "empty_file" | "interrupted_restore" | "missing_database";
