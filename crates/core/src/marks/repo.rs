@@ -88,10 +88,7 @@ pub fn for_session(db: &Db, session_id: &str) -> Result<Vec<Mark>> {
 pub fn save(tx: &Connection, input: &MarkInput, v: &Valid, at: Saving) -> Result<Mark> {
     let session = input.session_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if let Some(sid) = session {
-        let known: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)", [sid], |r| {
-            r.get(0)
-        })?;
-        if !known {
+        if crate::sessions::fetch_opt(tx, sid)?.is_none() {
             return Err(Error::field(
                 "session",
                 FieldCode::UnknownValue,

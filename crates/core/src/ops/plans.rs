@@ -78,16 +78,15 @@ pub fn sync_races_before(tx: &Connection, at: &[DateTime<Utc>], except: &str, no
 
 /// After a swelling or bruising mark was saved, changed or removed: the plans it can soften.
 pub fn resync_after_mark(tx: &Connection, now: DateTime<Utc>) -> Result<()> {
-    let since = (now - Duration::days(14)).timestamp();
-    let ids: Vec<String> = {
-        let mut stmt = tx.prepare_cached("SELECT id FROM sessions WHERE kind = 'race' AND start_utc >= ?1")?;
-        let rows = stmt
-            .query_map([since], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows
-    };
-    for id in ids {
-        sync_session(tx, &id, now)?;
+    let races = sessions::between(
+        tx,
+        &[SessionKind::Race],
+        now - Duration::days(14),
+        DateTime::<Utc>::MAX_UTC,
+        u32::MAX,
+    )?;
+    for race in races {
+        sync_session(tx, &race.id, now)?;
     }
     Ok(())
 }
