@@ -3,30 +3,28 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
-use rusqlite::OptionalExtension;
 
-use super::format::{self, side_and_region};
+use super::concerns::concerns;
+use super::flags::sheet_flags;
+use super::format::{self};
 use super::model::*;
 use crate::content;
 use crate::error::{Error, FieldCode, FieldError, Result};
 use crate::limits::BRIEFING_NOTE_MAX;
-use crate::marks::{self, HeatMapQuery, Mark, Sensation};
 use crate::recovery::{days, RecoveryRules};
 use crate::sessions::{self, Pressure, RaceStatus, Session, SessionDetails, SessionKind};
 use crate::settings::{self, Settings};
 use crate::storage::Db;
 use crate::{regions, time};
 
-/// Training and body-chart marks look back this many days.
-pub const WINDOW_DAYS: i64 = 14;
 /// Upcoming races this far ahead are listed.
 const RACES_AHEAD_DAYS: i64 = 183;
 /// An appointment may be this far either side of today.
 const APPOINTMENT_RANGE_DAYS: i64 = 366;
 
-struct Valid {
-    day: NaiveDate,
-    tz: Tz,
+pub(super) struct Valid {
+    pub(super) day: NaiveDate,
+    pub(super) tz: Tz,
 }
 
 fn validate(req: &BriefingRequest, now: DateTime<Utc>) -> Result<Valid> {
@@ -137,7 +135,7 @@ pub fn compose(db: &Db, req: &BriefingRequest, now: DateTime<Utc>) -> Result<Bri
     let last_massage = last_massage(db, &v, until, now, req.share_massage_feedback)?;
     let concerns = concerns(
         db,
-        &v,
+        v.tz,
         until,
         now,
         last_massage.as_ref().map(|m| m.1),
@@ -442,174 +440,4 @@ fn last_massage(
         },
         ended,
     )))
-}
-
-fn concerns(
-    db: &Db,
-    v: &Valid,
-    until: NaiveDate,
-    now: DateTime<Utc>,
-    massage_ended: Option<DateTime<Utc>>,
-    share_notes: bool,
-) -> Result<Vec<Concern>> {
-    let end = time::start_of_day(until + Duration::days(1), v.tz).min(now);
-    let mut marks: Vec<Mark> = marks::heat_map(
-        db,
-        &HeatMapQuery {
-            days: Some(WINDOW_DAYS as u32),
-        },
-        end,
-    )?
-    .into_iter()
-    .filter(|m| m.intensity > 0 || m.swelling || m.bruising)
-    .collect();
-    let order: Vec<&str> = regions::all().iter().map(|r| r.id).collect();
-    let rank = |id: &str| order.iter().position(|r| *r == id).unwrap_or(usize::MAX);
-    marks.sort_by(|a, b| {
-        b.intensity
-            .cmp(&a.intensity)
-            .then(rank(&a.region_id).cmp(&rank(&b.region_id)))
-    });
-    let mut out = Vec::with_capacity(marks.len());
-    for (i, m) in marks.into_iter().enumerate() {
-        let (trend, was) = match massage_ended {
-            None => (Trend::Unknown, None),
-            Some(ended) => match baseline(db, &m.region_id, ended)? {
-                None => (Trend::New, None),
-                Some(was) => (
-                    match m.intensity.cmp(&was) {
-                        std::cmp::Ordering::Less => Trend::Better,
-                        std::cmp::Ordering::Equal => Trend::Same,
-                        std::cmp::Ordering::Greater => Trend::Worse,
-                    },
-                    Some(was),
-                ),
-            },
-        };
-        let (side, region) = side_and_region(&m.region_id);
-        out.push(Concern {
-            number: i as u32 + 1,
-            region,
-            side,
-            sensation: m.sensation,
-            intensity: m.intensity,
-            swelling: m.swelling,
-            bruising: m.bruising,
-            note: if share_notes {
-                m.note.trim().into()
-            } else {
-                String::new()
-            },
-            marked_on: m.at_local.date(),
-            trend,
-            was,
-            red_flag: is_red_flag(&m),
-            pressure_note: pressure_note(&m),
-            region_id: m.region_id,
-        });
-    }
-    Ok(out)
-}
-
-/// The region's intensity as the last massage ended: its newest mark up to then, from the two
-/// weeks before. `None` when it was not marked.
-fn baseline(db: &Db, region_id: &str, ended: DateTime<Utc>) -> Result<Option<i32>> {
-    let since = ended - Duration::days(WINDOW_DAYS);
-    Ok(db
-        .conn()
-        .prepare_cached(
-            "SELECT intensity FROM marks WHERE region_id = ?1 AND at_utc <= ?2 AND at_utc >= ?3
-             ORDER BY at_utc DESC, updated_at DESC LIMIT 1",
-        )?
-        .query_row(
-            rusqlite::params![region_id, ended.timestamp(), since.timestamp()],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
-/// A red flag on the sheet, by the app's own rules: marked as an injury, or with swelling or
-/// bruising. Pain alone is an area of concern with a pressure note, not a red flag.
-fn is_red_flag(m: &Mark) -> bool {
-    m.sensation == Sensation::Injury || m.swelling || m.bruising
-}
-
-fn pressure_note(m: &Mark) -> Option<String> {
-    (m.sensation == Sensation::Pain && !is_red_flag(m)).then(|| {
-        format!(
-            "Painful ({}/10): ask first, light pressure, stop if it hurts more.",
-            m.intensity
-        )
-    })
-}
-
-/// The red-flag lines, addressed to the therapist: one per red-flag concern and one per sign the
-/// runner ticked; a possible clot first, marked urgent.
-fn sheet_flags(rules: &RecoveryRules, concerns: &[Concern], ticked: &[String]) -> Vec<SheetFlag> {
-    let mut out = Vec::new();
-    for c in concerns.iter().filter(|c| c.red_flag) {
-        let label = regions::find(&c.region_id).map(|r| r.label).unwrap_or("This area");
-        // The mark's day is all the sheet has: count the pause from the end of that day, so the
-        // date printed is never sooner than the rule's hours after the mark itself.
-        let clear = c.marked_on + Duration::days(1) + Duration::hours(i64::from(rules.acute_injury_no_massage_hours));
-        let not_before = format!(", and not before {} in any case", time::date_text(clear));
-        let marked_on = time::date_text(c.marked_on);
-        let swollen_calf = c.swelling && c.region_id.starts_with("calf_");
-        let text = if swollen_calf {
-            format!(
-                "{}. {label}: swelling marked on {}. A swollen calf can be a blood clot: please do not massage \
-                 this leg. The runner needs urgent medical care today (emergency services if short of breath or \
-                 with chest pain).",
-                c.number, marked_on
-            )
-        } else if c.sensation == Sensation::Injury {
-            let with = match (c.swelling, c.bruising) {
-                (true, true) => " with swelling and bruising",
-                (true, false) => " with swelling",
-                (false, true) => " with bruising",
-                (false, false) => "",
-            };
-            format!(
-                "{}. {label}: marked as an acute injury{with} on {}. Please do not massage it until a clinician \
-                 has seen it and given the all-clear{not_before}.",
-                c.number, marked_on
-            )
-        } else {
-            let what = match (c.swelling, c.bruising) {
-                (true, true) => "swelling and bruising",
-                (true, false) => "swelling",
-                _ => "bruising",
-            };
-            format!(
-                "{}. {label}: {what} marked on {}. Please do not massage it until a clinician has seen it and \
-                 given the all-clear{not_before}.",
-                c.number, marked_on
-            )
-        };
-        out.push(SheetFlag {
-            urgent: swollen_calf,
-            text,
-        });
-    }
-    for f in content::red_flags()
-        .into_iter()
-        .filter(|f| ticked.iter().any(|t| t == f.id))
-    {
-        let urgent = f.urgency == content::Urgency::Urgent;
-        let text = if urgent {
-            format!(
-                "The runner reports: {}. It can be a blood clot: please do not massage the leg. The runner needs \
-                 urgent medical care today (emergency services if short of breath or with chest pain).",
-                f.sign.to_lowercase()
-            )
-        } else {
-            format!(
-                "The runner reports: {}. Please do not massage the area concerned until a clinician has seen it.",
-                f.sign.to_lowercase()
-            )
-        };
-        out.push(SheetFlag { urgent, text });
-    }
-    out.sort_by_key(|f| !f.urgent);
-    out
 }

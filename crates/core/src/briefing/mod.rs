@@ -6,13 +6,15 @@
 //! Save as HTML all use it); the PDF crate lays out the same `Briefing`.
 
 mod compose;
+mod concerns;
 pub mod figure;
 pub mod fixture;
+mod flags;
 pub mod format;
 pub mod html;
 mod model;
 
-pub use compose::{compose, WINDOW_DAYS};
+pub use compose::compose;
 pub use html::{render as render_html, HEADINGS};
 pub use model::*;
 

@@ -196,3 +196,6 @@ pub struct Briefing {
     pub red_flags: Vec<SheetFlag>,
     pub note: String,
 }
+
+/// Training and body-chart marks look back this many days.
+pub const WINDOW_DAYS: i64 = 14;
