@@ -34,7 +34,7 @@ check() { # <pdf> <A4|Letter>
     echo "FAIL $pdf: $pages pages, want 1" >&2
     fail=1
   fi
-  # A4 is 595 x 842 pt, Letter 612 x 792 pt; Chromium and typst round differently.
+  # A4 is 595 x 842 pt, Letter 612 x 792 pt; Chromium and krilla round differently.
   local w h_pt
   w="$(awk '{printf "%d", $1 + 0.5}' <<<"$dims")"
   h_pt="$(awk '{printf "%d", $3 + 0.5}' <<<"$dims")"

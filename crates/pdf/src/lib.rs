@@ -1,227 +1,127 @@
-//! The briefing sheet as a PDF, laid out by typst used as a library.
+//! The briefing sheet as a PDF, drawn with krilla (typst's own PDF writer) used directly.
 //!
-//! Why typst: it runs in-process and offline on every platform, embeds the fonts it is given (here
-//! only the sheet's Libertinus Serif faces, `fonts/`), and produces tagged PDFs, with no browser or system print driver involved. The
-//! HTML sheet cannot be turned into PDF without a browser engine, so this crate lays out the same
-//! composed `Briefing` with a typst template (`sheet.typ`), taking every value as data from JSON
-//! rather than splicing it into markup, and the body figures as the core's own SVG.
+//! Why: it runs in-process and offline on every platform, embeds subsetted fonts (only the sheet's
+//! Libertinus Serif faces, `fonts/`) with their text extractable, and needs no browser or print
+//! driver; the HTML sheet cannot become a PDF without a browser engine. Compiling a typst template
+//! did the same but brought typst's compiler, library and data into the app, three times its size.
 //!
-//! It is its own crate so the core's test builds stay fast: typst takes minutes to compile.
+//! So this crate lays out the composed `Briefing` itself, as the old template did: the data worded
+//! as the HTML sheet words it (view.rs), shaped text (fonts.rs) broken into lines (text.rs), the
+//! sections as measured frames (sheet.rs, table.rs, layout.rs), frames on pages (flow.rs), pages
+//! drawn (draw.rs), with the core's own SVG for the body figures (figures.rs). Runner text is only
+//! ever shaped and drawn, never interpreted, so no input can change the layout's rules.
 
-use std::sync::OnceLock;
+mod draw;
+mod figures;
+mod flow;
+mod fonts;
+mod layout;
+mod sheet;
+mod table;
+mod text;
+mod view;
 
-use aftermile_core::briefing::{self, figure, format, Briefing};
-use aftermile_core::regions::View;
+use aftermile_core::briefing::Briefing;
 use aftermile_core::settings::Paper;
-use serde_json::{json, Value};
-use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime, Duration};
-use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
-use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
-use typst_layout::PagedDocument;
+use krilla::metadata::Metadata;
 
-const TEMPLATE: &str = include_str!("sheet.typ");
+use crate::layout::{Frame, MM};
 
-/// The faces the sheet is set in (fonts/README.md): 1.2 MB, where every font typst-assets ships
-/// would add 9.6 MB to the app for faces the sheet never uses.
-const FONTS: [&[u8]; 4] = [
-    include_bytes!("../fonts/LibertinusSerif-Regular.otf"),
-    include_bytes!("../fonts/LibertinusSerif-Italic.otf"),
-    include_bytes!("../fonts/LibertinusSerif-Bold.otf"),
-    include_bytes!("../fonts/LibertinusSerif-BoldItalic.otf"),
-];
-
-/// Library and fonts are built once per process: parsing the embedded fonts is the slow part.
-struct Shared {
-    library: LazyHash<Library>,
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-}
-
-fn shared() -> &'static Shared {
-    static SHARED: OnceLock<Shared> = OnceLock::new();
-    SHARED.get_or_init(|| {
-        let fonts: Vec<Font> = FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
-        Shared {
-            library: LazyHash::new(Library::default()),
-            book: LazyHash::new(FontBook::from_fonts(&fonts)),
-            fonts,
-        }
-    })
-}
-
-fn id(path: &str) -> FileId {
-    RootedPath::new(
-        VirtualRoot::Project,
-        VirtualPath::new(path).expect("valid virtual path"),
-    )
-    .intern()
-}
-
-/// A world of four in-memory files: the template, the data and the two figures. Nothing is read
-/// from disk or the network.
-struct SheetWorld {
-    main: Source,
-    files: Vec<(FileId, Bytes)>,
-}
-
-impl World for SheetWorld {
-    fn library(&self) -> &LazyHash<Library> {
-        &shared().library
-    }
-    fn book(&self) -> &LazyHash<FontBook> {
-        &shared().book
-    }
-    fn main(&self) -> FileId {
-        self.main.id()
-    }
-    fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main.id() {
-            Ok(self.main.clone())
-        } else {
-            Err(FileError::AccessDenied)
-        }
-    }
-    fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.files
-            .iter()
-            .find(|(f, _)| *f == id)
-            .map(|(_, b)| b.clone())
-            .ok_or(FileError::AccessDenied)
-    }
-    fn font(&self, index: usize) -> Option<Font> {
-        shared().fonts.get(index).cloned()
-    }
-    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
-        None
-    }
-}
-
-/// Renders the sheet. The error is typst's diagnostics in words; with a fixed template it means
-/// a bug, not bad input.
-pub fn render(b: &Briefing) -> Result<Vec<u8>, String> {
-    let data = serde_json::to_vec(&view(b)).map_err(|e| e.to_string())?;
-    let world = SheetWorld {
-        main: Source::new(id("/sheet.typ"), TEMPLATE.into()),
-        files: vec![
-            (id("/data.json"), Bytes::new(data)),
-            (
-                id("/front.svg"),
-                Bytes::new(figure::svg_document(View::Front, &b.concerns).into_bytes()),
-            ),
-            (
-                id("/back.svg"),
-                Bytes::new(figure::svg_document(View::Back, &b.concerns).into_bytes()),
-            ),
-        ],
+/// A4 is 210 x 297 mm, US Letter 8.5 x 11 in; margins 12 mm across and 11 mm down, as the HTML
+/// sheet's `@page`.
+fn sheet_paper(p: Paper) -> draw::Paper {
+    let (width, height) = match p {
+        Paper::A4 => (210.0 * MM, 297.0 * MM),
+        Paper::Letter => (612.0, 792.0),
     };
-    let doc: PagedDocument = typst::compile(&world).output.map_err(|errs| {
-        errs.iter()
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
-    typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errs| {
-        errs.iter()
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    })
-}
-
-fn days(n: i64, upcoming: bool) -> String {
-    match (upcoming, n) {
-        (_, 0) => "today".into(),
-        (true, 1) => "in 1 day".into(),
-        (true, n) => format!("in {n} days"),
-        (false, 1) => "1 day ago".into(),
-        (false, n) => format!("{n} days ago"),
+    draw::Paper {
+        width,
+        height,
+        margin_x: 12.0 * MM,
+        margin_y: 11.0 * MM,
     }
 }
 
-fn race(r: &briefing::RaceLine, upcoming: bool) -> String {
-    let mut s = format!("{} · {} · {} · {}", r.name, r.distance, r.date, days(r.days, upcoming));
-    if let Some(t) = &r.finish_time {
-        s.push_str(&format!(" · finished in {t}"));
-    }
-    s
+/// The pages, laid out and not yet drawn.
+fn layout(v: &view::SheetView, paper: Paper, fonts: &fonts::Fonts) -> Result<(draw::Paper, Vec<Frame>), String> {
+    let paper = sheet_paper(paper);
+    let blocks = sheet::blocks(fonts, v, paper.content_width());
+    let pages = flow::paginate(blocks, paper.content_width(), paper.content_height())?;
+    Ok((paper, pages))
 }
 
-/// The composed sheet worded for the template, with the same words the HTML sheet uses.
-fn view(b: &Briefing) -> Value {
-    let t = &b.training;
-    json!({
-        "title": format!("Massage briefing, {}", b.appointment),
-        "paper": match b.paper { Paper::A4 => "a4", Paper::Letter => "us-letter" },
-        "name": b.name,
-        "name_shown": if b.name.is_empty() { "(no name given)" } else { &b.name },
-        "contact": b.contact,
-        "appointment_label": b.appointment_label,
-        "note": b.note,
-        "upcoming": b.upcoming_races.iter().map(|r| race(r, true)).collect::<Vec<_>>(),
-        "last_race": b.last_race.as_ref().map(|r| race(r, false)),
-        "advice": b.race_advice,
-        "stats": [["Runs", t.runs.to_string()], ["Distance", t.distance], ["Time", t.time],
-                  ["Recovery", t.recovery_sessions.to_string()]],
-        "training_span": format!("{} to {}", t.from, t.to),
-        "hardest": t.hardest.iter().map(|h| {
-            let mut s = format!("{} · {}", h.date, h.kind);
-            for part in [&h.distance, &h.duration].into_iter().flatten() {
-                s.push_str(&format!(" · {part}"));
-            }
-            if let Some(r) = h.rpe {
-                s.push_str(&format!(" · effort {r}/10"));
-            }
-            s
-        }).collect::<Vec<_>>(),
-        "concerns": b.concerns.iter().map(|c| json!({
-            "number": c.number.to_string(),
-            "region": c.region,
-            "side": c.side,
-            "sensation": format::sensation(c.sensation),
-            "flag": c.red_flag,
-            "intensity": c.intensity.to_string(),
-            "swelling": match (c.swelling, c.bruising) {
-                (true, true) => "Swelling, bruising",
-                (true, false) => "Swelling",
-                (false, true) => "Bruising",
-                (false, false) => "No",
-            },
-            "note": c.note,
-            "pressure_note": c.pressure_note,
-            "trend": format::trend(c.trend, c.was, c.intensity),
-        })).collect::<Vec<_>>(),
-        "goals": b.goals.iter().map(|g| g.title.clone()).collect::<Vec<_>>(),
-        "pressure": b.pressure.map(format::pressure).unwrap_or("no preference given"),
-        "caution": b.pressure_caution,
-        "health": b.health.iter().map(|h| [h.label.clone(), h.text.clone()]).collect::<Vec<_>>(),
-        "last_massage": b.last_massage.as_ref().map(|m| {
-            let mut when = format!("{} · {}", m.date, days(m.days_ago, false));
-            if let Some(p) = m.pressure {
-                when.push_str(&format!(" · {} pressure", format::pressure(p)));
-            }
-            json!({ "kind": m.massage_type, "when": when, "focus": m.focus.join(", "), "felt": m.felt_after })
-        }),
-        "red_flags": b.red_flags.iter().map(|f| json!({ "urgent": f.urgent, "text": f.text })).collect::<Vec<_>>(),
-        "ask": aftermile_core::briefing::html::ASK_ABOUT,
-    })
+/// Renders the sheet. An error means a broken build (an unreadable embedded font) or a sheet of
+/// hundreds of pages; any text the runner can type lays out.
+pub fn render(b: &Briefing) -> Result<Vec<u8>, String> {
+    let fonts = fonts::Fonts::load()?;
+    let v = view::view(b);
+    let (paper, pages) = layout(&v, b.paper, &fonts)?;
+    let mut metadata = Metadata::new().title(v.title).language("en".to_owned());
+    if !v.name.trim().is_empty() {
+        metadata = metadata.authors(vec![v.name]);
+    }
+    draw::pdf(&pages, &paper, &fonts, &figures::parse(&b.concerns), metadata)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aftermile_core::briefing::fixture;
+    use crate::layout::Item;
+    use aftermile_core::briefing::{self, fixture};
+
+    fn typical(paper: Paper) -> Briefing {
+        let (db, req) = fixture::typical(paper).unwrap();
+        briefing::compose(&db, &req, fixture::now()).unwrap()
+    }
+
+    fn laid_out(b: &Briefing) -> (draw::Paper, Vec<Frame>) {
+        layout(&view::view(b), b.paper, &fonts::Fonts::load().unwrap()).unwrap()
+    }
+
+    /// All the text on the pages, in order, one space between runs.
+    fn words(pages: &[Frame]) -> String {
+        let runs = pages.iter().flat_map(|p| &p.items).filter_map(|i| match i {
+            Item::Text { run, .. } => Some(run.text.as_str()),
+            _ => None,
+        });
+        runs.collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 
     #[test]
     fn renders_the_typical_sheet_as_a_pdf() {
         for paper in [Paper::A4, Paper::Letter] {
-            let (db, req) = fixture::typical(paper).unwrap();
-            let b = briefing::compose(&db, &req, fixture::now()).unwrap();
-            let pdf = render(&b).unwrap();
+            let pdf = render(&typical(paper)).unwrap();
             assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
             assert!(pdf.len() > 10_000, "suspiciously small PDF: {} bytes", pdf.len());
+        }
+    }
+
+    #[test]
+    fn the_typical_sheet_is_one_page_with_every_heading() {
+        for paper in [Paper::A4, Paper::Letter] {
+            let (size, pages) = laid_out(&typical(paper));
+            assert_eq!(pages.len(), 1, "{paper:?}");
+            let text = words(&pages).to_lowercase();
+            for heading in briefing::HEADINGS.iter().chain(&["Massage briefing"]) {
+                assert!(text.contains(&heading.to_lowercase()), "{paper:?}: no {heading:?}");
+            }
+            for want in ["alex morgan", "winter half marathon", "nut oils", "from the runner:"] {
+                assert!(text.contains(want), "{paper:?}: no {want:?}");
+            }
+            for item in &pages[0].items {
+                if let Item::Text { x, baseline, run, .. } = item {
+                    assert!(
+                        *x >= -0.01 && x + run.width <= size.content_width() + 0.5,
+                        "{:?} runs off the page",
+                        run.text
+                    );
+                    assert!(*baseline <= size.content_height(), "{:?} is below the page", run.text);
+                }
+            }
         }
     }
 
@@ -242,5 +142,83 @@ mod tests {
         let b = briefing::compose(&db, &req, fixture::now()).unwrap();
         let pdf = render(&b).expect("markup in the data must not break the layout");
         assert!(pdf.starts_with(b"%PDF-"));
+        let (_, pages) = laid_out(&b);
+        assert!(
+            words(&pages).contains("#read(\"/etc/passwd\")"),
+            "the note is shown as it was typed"
+        );
+    }
+
+    #[test]
+    fn a_long_sheet_runs_to_more_pages_and_keeps_every_word() {
+        let mut b = typical(Paper::Letter);
+        let long = "Tender along the whole outside of the thigh after the hill repeats. ".repeat(14);
+        b.note = format!("{}LAST-NOTE-WORD", long.chars().take(980).collect::<String>());
+        for c in &mut b.concerns {
+            c.note = format!("{long}{long}END-OF-{}", c.number);
+        }
+        b.health[0].text = format!("{}{}", "x".repeat(3000), " HEALTH-END");
+        b.name = "Ünïcødé 🏃 name with a\nnewline".into();
+        let (size, pages) = laid_out(&b);
+        assert!(pages.len() > 1);
+        let text = words(&pages).replace(' ', "");
+        for want in [
+            "LAST-NOTE-WORD",
+            "END-OF-1",
+            "END-OF-4",
+            "HEALTH-END",
+            "THERAPIST'S",
+            "confidential.",
+        ] {
+            assert!(text.contains(want), "lost {want:?}");
+        }
+        for (n, page) in pages.iter().enumerate() {
+            for item in &page.items {
+                if let Item::Text { x, baseline, run, .. } = item {
+                    assert!(
+                        x + run.width <= size.content_width() + 0.5,
+                        "page {n}: {:?} runs off",
+                        run.text
+                    );
+                    assert!(
+                        *baseline <= size.content_height() + 0.5,
+                        "page {n}: {:?} is below the page",
+                        run.text
+                    );
+                }
+            }
+        }
+        let pdf = render(&b).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
+
+    #[test]
+    fn an_empty_sheet_says_so_in_every_section() {
+        let mut b = typical(Paper::A4);
+        b.name.clear();
+        b.note.clear();
+        b.upcoming_races.clear();
+        b.last_race = None;
+        b.race_advice.clear();
+        b.training.hardest.clear();
+        b.concerns.clear();
+        b.goals.clear();
+        b.health.clear();
+        b.last_massage = None;
+        let (_, pages) = laid_out(&b);
+        let text = words(&pages);
+        for want in [
+            "(no name given)",
+            "No races in the last year or the next six months.",
+            "No hard sessions.",
+            "Nothing marked on the body chart in the last 14 days.",
+            "No goals chosen: ask the runner.",
+            "None shared.",
+            "None logged in the last year.",
+            "BEFORE YOU START, PLEASE ASK:",
+        ] {
+            assert!(text.contains(want), "no {want:?}");
+        }
+        assert!(render(&b).is_ok());
     }
 }
