@@ -13,7 +13,7 @@ CARGO ?= cargo
 NPM ?= npm
 TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: help setup setup-test ui run test gates fmt-check clippy ui-check workflow-check cargo-test ui-test pdf-check ics-check build e2e release-check bench bindings package clean-e2e
+.PHONY: help setup setup-test ui run test gates fmt-check clippy ui-check workflow-check cargo-test ui-test pdf-check ics-check build e2e release-check bench bench-app bindings package clean-e2e
 
 help: ## list the targets
 	@echo "Aftermile make targets:"
@@ -74,6 +74,16 @@ release-check: ## build the release binary and check it holds no test hooks
 
 bench: ## benchmarks of the core: storage on ten years of entries, importing a 1,000-run Strava export
 	$(CARGO) bench -p aftermile-core --features samples --bench storage --bench import
+
+bench-app: setup-test ui ## Aftermile against a bare Tauri window in one run: start-up, idle memory, click to paint, IPC
+	$(CARGO) build --release -p bare-window
+	$(CARGO) build --release -p aftermile-core --example ten_years
+	$(CARGO) build --release --features perf
+	mkdir -p target/bench-app
+	cp target/release/aftermile target/bench-app/aftermile-perf
+	@# Back to the real release binary (cached, so only copied again), which must not hold the probe.
+	$(CARGO) build --release
+	bash benches/app/run.sh
 
 bindings: ## regenerate the ts-rs TypeScript bindings
 	UPDATE_BINDINGS=1 $(CARGO) test -p aftermile-core bindings

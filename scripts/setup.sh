@@ -45,7 +45,7 @@ run_pkgs=(
   build-essential pkg-config libssl-dev file
 )
 # dunst: a notification server on the test D-Bus session, so reminder tests can watch Notify calls.
-test_pkgs=(xvfb webkit2gtk-driver dbus dbus-x11 imagemagick dunst chromium poppler-utils)
+test_pkgs=(xvfb webkit2gtk-driver dbus dbus-x11 imagemagick dunst chromium poppler-utils python3-xlib)
 
 pkgs=("${run_pkgs[@]}")
 ((WITH_TEST)) && pkgs+=("${test_pkgs[@]}")

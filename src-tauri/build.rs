@@ -3,7 +3,7 @@
 
 const COMMANDS: &[&str] = &[
     "startup_report",
-    "last_panic",
+    "open_app",
     "reopen_database",
     "quit_app",
     "list_backups",
@@ -49,9 +49,18 @@ const COMMANDS: &[&str] = &[
     "load_weeks",
 ];
 
+/// `make bench-app`'s hook (benches/app/hook.rs), declared only in a `--features perf` build;
+/// src-tauri/src/perf.rs grants them to the main window at start.
+const PERF_COMMANDS: &[&str] = &["perf_ping", "perf_blob", "perf_report", "perf_calls"];
+
 fn main() {
+    let commands: &'static [&'static str] = if std::env::var_os("CARGO_FEATURE_PERF").is_some() {
+        Box::leak([COMMANDS, PERF_COMMANDS].concat().into_boxed_slice())
+    } else {
+        COMMANDS
+    };
     let attrs = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")
-        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+        .app_manifest(tauri_build::AppManifest::new().commands(commands));
     tauri_build::try_build(attrs).expect("tauri build script failed");
 }

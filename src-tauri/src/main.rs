@@ -10,6 +10,8 @@ mod drop;
 mod hooks;
 mod notify;
 mod panic;
+#[cfg(feature = "perf")]
+mod perf;
 mod scheduler;
 mod state;
 mod tray;
@@ -41,6 +43,8 @@ fn main() {
                 aftermile_core::storage::paths::logs_dir(&state.data_dir),
             );
             commands::manage(app, state);
+            #[cfg(feature = "perf")]
+            perf::allow(app.handle())?;
             // A desktop without a tray (no StatusNotifier host, no appindicator library) still gets
             // the app; closing the window then quits, since nothing could bring it back.
             if let Err(e) = tray::build(app.handle()) {
@@ -64,7 +68,13 @@ fn main() {
             WindowEvent::DragDrop(e) => drop::on_event(window, e),
             _ => {}
         })
-        .invoke_handler(commands::handler())
+        .invoke_handler({
+            let handler = commands::handler();
+            // `make bench-app` counts the commands the first screen needs.
+            #[cfg(feature = "perf")]
+            let handler = perf::hook::counting(handler);
+            handler
+        })
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Aftermile could not start: {e}");

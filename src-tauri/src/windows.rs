@@ -37,7 +37,11 @@ pub fn main_may_open(url: &Url) -> bool {
 }
 
 pub fn build_main<R: Runtime>(app: &AppHandle<R>, visible: bool) -> tauri::Result<WebviewWindow<R>> {
-    WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into()))
+    let builder = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into()));
+    // `make bench-app`'s probe, in the bench build only.
+    #[cfg(feature = "perf")]
+    let builder = crate::perf::attach(builder);
+    builder
         .title("Aftermile")
         .inner_size(1180.0, 780.0)
         .min_inner_size(760.0, 520.0)
@@ -55,7 +59,25 @@ pub fn build_main<R: Runtime>(app: &AppHandle<R>, visible: bool) -> tauri::Resul
             NewWindowResponse::Deny
         })
         .build()
+        .inspect(lighten)
 }
+
+/// WebKitGTK sizes its memory caches for a web browser (pages kept for Back, decoded resources of
+/// many sites) unless told otherwise. Aftermile shows one local page, which is the case WebKit's
+/// "document viewer" model is for: the caches go, and with them part of the idle memory.
+#[cfg(target_os = "linux")]
+fn lighten<R: Runtime>(window: &WebviewWindow<R>) {
+    let _ = window.with_webview(|w| {
+        use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+        if let Some(context) = w.inner().context() {
+            context.set_cache_model(CacheModel::DocumentViewer);
+        }
+    });
+}
+
+/// WebView2 and WKWebView have no such switch; their caches follow the system's memory pressure.
+#[cfg(not(target_os = "linux"))]
+fn lighten<R: Runtime>(_window: &WebviewWindow<R>) {}
 
 /// The guard for the print window, which shows one sheet and nothing else.
 pub fn sheet_only(url: &Url) -> bool {

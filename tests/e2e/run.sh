@@ -66,17 +66,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Xvfb picks a free display itself and writes its number to the fd given with -displayfd.
-DISPLAY_FILE="$ARTIFACTS/xvfb.display"
-Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$DISPLAY_FILE" >"$ARTIFACTS/xvfb.log" 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 100); do
-  [[ -s "$DISPLAY_FILE" ]] && break
-  kill -0 "$XVFB_PID" 2>/dev/null || die "Xvfb exited: $(cat "$ARTIFACTS/xvfb.log")"
-  sleep 0.1
-done
-[[ -s "$DISPLAY_FILE" ]] || die "Xvfb did not start within 10 s"
-export DISPLAY=":$(tr -dc '0-9' <"$DISPLAY_FILE")"
+# shellcheck source=../../scripts/lib/xvfb.sh
+source "$ROOT/scripts/lib/xvfb.sh"
+start_xvfb "$ARTIFACTS"
 
 export AFTERMILE_DATA_DIR="$DATA_DIR"
 export AFTERMILE_E2E_APP="$APP"

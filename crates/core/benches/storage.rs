@@ -114,6 +114,24 @@ fn main() {
         assert!(aftermile_core::briefing::render_html(&b).len() > 10_000);
     }));
 
+    // What start-up does before the window has data: the health check, and the daily copy when due
+    // (issue 14 asks whether either belongs off the start-up path).
+    let size_mb = std::fs::metadata(dir.path().join("bench.sqlite3")).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
+    let mut checks = measure("start-up quick_check", 20, || {
+        db.quick_check().expect("sound");
+    });
+    checks.name = Box::leak(format!("start-up quick_check ({size_mb:.1} MB file)").into_boxed_str());
+    rows.push(checks);
+    let backups = dir.path().join("backups");
+    let mut copies = 0;
+    rows.push(measure("daily backup (VACUUM INTO + rotate)", 10, || {
+        copies += 1; // a day apart, as the daily copies are
+        let at = now + Days::days(copies);
+        aftermile_core::storage::backup::create(&db, &backups, aftermile_core::storage::snapshot::Reason::Auto, at)
+            .expect("backup");
+        aftermile_core::storage::backup::rotate(&backups).expect("rotate");
+    }));
+
     // Export and import of everything, reported as records per second at the p50 time.
     let doc = aftermile_core::transfer::collect(&db, now, &mut |_| {}).expect("collect");
     let records = doc.sessions.len() + doc.marks.len() + doc.reminders.len();

@@ -119,6 +119,7 @@ fn export_all(dir: &Path) {
     crate::events::DropHover::export_all(&cfg).unwrap();
     crate::ops::import::ImportProgress::export_all(&cfg).unwrap();
     crate::today::Today::export_all(&cfg).unwrap();
+    crate::opening::Opening::export_all(&cfg).unwrap();
     crate::load::WeekSummary::export_all(&cfg).unwrap();
     crate::load::LoadPoint::export_all(&cfg).unwrap();
 }

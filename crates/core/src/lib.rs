@@ -14,6 +14,7 @@ pub mod input;
 pub mod limits;
 pub mod load;
 pub mod marks;
+pub mod opening;
 pub mod ops;
 pub mod recovery;
 pub mod regions;

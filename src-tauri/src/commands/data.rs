@@ -6,7 +6,8 @@
 //!
 //! Long exports and imports report progress as `data-progress` events, every 500 records.
 
-use aftermile_core::events::{DataArea, DataOp, DataProgress, PanicNotice, DATA_PROGRESS};
+use aftermile_core::events::{DataArea, DataOp, DataProgress, DATA_PROGRESS};
+use aftermile_core::opening::{self, Opening};
 use aftermile_core::storage::backup::{self, BackupInfo, Reason};
 use aftermile_core::storage::health::StartupReport;
 use aftermile_core::storage::paths;
@@ -52,10 +53,17 @@ pub async fn startup_report(state: State<'_, AppState>) -> Res<StartupReport> {
     Ok(state.startup.lock().unwrap_or_else(|p| p.into_inner()).clone())
 }
 
-/// The panic this run hit, if any: the window may have missed the `app-panic` event.
+/// What the first screen needs, in one call (see `aftermile_core::opening`); with it, the panic
+/// this run hit, if any, since the window may have missed the `app-panic` event.
 #[tauri::command]
-pub async fn last_panic() -> Res<Option<PanicNotice>> {
-    Ok(panic::last())
+pub async fn open_app(state: State<'_, AppState>) -> Res<Opening> {
+    let report = state.startup.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let panic = panic::last();
+    let opening = state
+        .run(move |db| opening::read(db, report, panic, time::now(), time::computer_zone()))
+        .await?;
+    state.remember(&opening.settings);
+    Ok(opening)
 }
 
 /// The runner's Retry after start-up failed or the database was left closed: tries again and

@@ -33,7 +33,7 @@ pub fn manage<R: Runtime>(app: &impl Manager<R>, state: AppState) {
 pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         data::startup_report,
-        data::last_panic,
+        data::open_app,
         data::reopen_database,
         data::quit_app,
         data::list_backups,
@@ -77,6 +77,14 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         reminders::export_ics,
         today::today,
         today::load_weeks,
+        #[cfg(feature = "perf")]
+        crate::perf::hook::perf_ping,
+        #[cfg(feature = "perf")]
+        crate::perf::hook::perf_blob,
+        #[cfg(feature = "perf")]
+        crate::perf::hook::perf_report,
+        #[cfg(feature = "perf")]
+        crate::perf::hook::perf_calls,
     ]
 }
 

@@ -250,11 +250,29 @@ export async function restartDriver(env) {
   }
 }
 
+/**
+ * Quits the app the way the tray's "Quit Aftermile" does, ends the session, and waits until the
+ * process is gone. Ending a WebDriver session only closes the window, and with "close to tray" (the
+ * default) the app then stays in the tray; the next launch on this bus would hand over to it (the
+ * single-instance rule) and exit, so WebDriver would never see its window.
+ */
 export async function quitApp() {
   if (!browser) return;
   const b = browser;
   browser = undefined;
+  const before = appPids();
+  // The page goes away during the call, so its answer never comes: a short wait is enough.
+  await withTimeout(
+    b.execute(() => void window.__TAURI_INTERNALS__.invoke('quit_app')),
+    5_000,
+    'quit',
+  ).catch(() => {});
   await Promise.race([b.deleteSession().catch(() => {}), grace(15_000)]);
+  const deadline = Date.now() + 15_000;
+  while (before.some((pid) => appPids().includes(pid))) {
+    if (Date.now() > deadline) throw new Error(`the app (pids ${appPids()}) still runs 15 s after Quit`);
+    await sleep(100);
+  }
 }
 
 /** Pids of running processes whose executable is the app under test. */

@@ -22,6 +22,7 @@ import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportReport } from './bindings/ImportReport';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { Mark } from './bindings/Mark';
+import type { Opening } from './bindings/Opening';
 import type { MarkInput } from './bindings/MarkInput';
 import type { Region } from './bindings/Region';
 import type { RegionHistory } from './bindings/RegionHistory';
@@ -201,7 +202,7 @@ export const importData = () => call<ImportReport | null>('import_data');
 export const deleteAllData = (confirm: string) => call<WipeReport>('delete_all_data', { confirm });
 
 /** What a panic on the Rust side reports (`app-panic`). */
-export const lastPanic = () => call<PanicNotice | null>('last_panic');
+export const openApp = () => call<Opening>('open_app');
 export function onAppPanic(cb: (notice: PanicNotice) => void): Promise<UnlistenFn> {
   return listen<PanicNotice>(EVENTS.appPanic, (e) => cb(e.payload));
 }

@@ -1,9 +1,10 @@
 //! Dates, times and sizes for display. A session's `startLocal` is the wall time where it happened,
 //! so it is shown as written, never shifted into the zone the computer happens to be in now.
 
+import { dateFormat } from './intl';
 /** The IANA zone this computer is in, e.g. "Europe/London". */
 export function browserZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return dateFormat(undefined).resolvedOptions().timeZone || 'UTC';
 }
 
 /** "YYYY-MM-DDTHH:MM" read as a wall time: a Date whose UTC fields carry that wall time. */
@@ -18,7 +19,7 @@ function wallDate(local: string): Date | null {
 export function formatStart(local: string, locale?: string): string {
   const d = wallDate(local);
   if (!d) return local;
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -33,7 +34,7 @@ export function formatStart(local: string, locale?: string): string {
 export function formatMonth(local: string, locale?: string): string {
   const d = wallDate(local);
   if (!d) return local;
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 /** Wall time now, "YYYY-MM-DDTHH:MM", as a datetime-local input wants it (seconds dropped). */
@@ -55,7 +56,7 @@ export function firstLine(text: string): string {
 export function formatDay(local: string, locale?: string): string {
   const d = wallDate(local);
   if (!d) return local;
-  const parts = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', timeZone: 'UTC' }).formatToParts(d);
+  const parts = dateFormat(locale, { weekday: 'short', day: 'numeric', timeZone: 'UTC' }).formatToParts(d);
   const weekday = parts.find((p) => p.type === 'weekday')?.value ?? '';
   const day = parts.find((p) => p.type === 'day')?.value ?? '';
   return `${weekday} ${day}`.trim();
@@ -84,14 +85,14 @@ export function zoneCity(zone: string): string {
 export function formatTime(local: string, locale?: string): string {
   const d = wallDate(local);
   if (!d) return '';
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(d);
+  return dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(d);
 }
 
 /** "Sun 19 Apr 2026, 08:30" in the runner's own zone and locale. */
 export function formatWhen(iso: string, locale?: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale, {
+  return dateFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -99,7 +100,7 @@ export function formatWhen(iso: string, locale?: string, timeZone?: string): str
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
-  });
+  }).format(d);
 }
 
 export function formatBytes(n: number): string {

@@ -1,6 +1,7 @@
 //! Distance, pace and duration: parsing what the runner types and formatting what the core stores.
 //! The core keeps metres and seconds; only this module knows about km and mi.
 
+import { numberFormat } from './intl';
 import type { Units } from './bindings/Units';
 
 export const METRES_PER_KM = 1000;
@@ -44,7 +45,7 @@ export function distanceInputValue(metres: number, units: Units): string {
 export function formatDistance(metres: number, units: Units, locale?: string): string {
   const v = metresToUnit(metres, units);
   const digits = v < 100 ? 2 : 1;
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const n = numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
   return `${n.format(v)} ${unitLabel(units)}`;
 }
 

@@ -28,6 +28,8 @@ export class BodyState {
   sessions = $state<Session[]>([]);
   days = $state(DEFAULT_WINDOW);
   heat = $state<Mark[]>([]);
+  /** The window `heat` was read for: while it differs from `days`, the chart is being recoloured. */
+  heatDays = $state<number | null>(null);
 
   selected = $state<string | null>(null);
   history = $state<RegionHistory | null>(null);
@@ -71,9 +73,13 @@ export class BodyState {
 
   async loadHeat(): Promise<void> {
     const request = ++this.#heatRequest;
-    const heat = await this.#sources.heatMap(this.days);
+    const days = this.days;
+    const heat = await this.#sources.heatMap(days);
     // An answer for a window the runner has since changed must not paint over the newer one.
-    if (request === this.#heatRequest) this.heat = heat;
+    if (request === this.#heatRequest) {
+      this.heat = heat;
+      this.heatDays = days;
+    }
   }
 
   async loadRegion(id: string): Promise<void> {

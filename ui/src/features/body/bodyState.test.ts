@@ -153,11 +153,14 @@ describe('BodyState', () => {
       }).src,
     );
     const old = s.loadHeat();
+    expect(s.heatDays).toBeNull();
     s.days = 30;
     await s.loadHeat();
+    expect(s.heatDays).toBe(30);
     release();
     await old;
     expect([...s.states.keys()]).toEqual(['shin_r']);
+    expect(s.heatDays, 'the chart is marked as drawn for the window chosen').toBe(30);
   });
 
   it('a deleted mark that was being edited leaves an empty form', () => {

@@ -2,6 +2,7 @@
 //! and in what order, and the words for kinds, states and "in 3 h" hints. Kept apart from the
 //! components so it can be tested without a webview.
 
+import { dateFormat } from '../../lib/intl';
 import type { Reminder } from '../../lib/bindings/Reminder';
 import type { ReminderKind } from '../../lib/bindings/ReminderKind';
 import type { ReminderState } from '../../lib/bindings/ReminderState';
@@ -130,10 +131,10 @@ const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
 function formatIn(t: number, zone: string, opts: Intl.DateTimeFormatOptions, locale?: string): string {
   try {
-    return new Intl.DateTimeFormat(locale, { ...opts, timeZone: zone }).format(t);
+    return dateFormat(locale, { ...opts, timeZone: zone }).format(t);
   } catch {
     // An unknown zone name: the computer's own zone is the best guess left.
-    return new Intl.DateTimeFormat(locale, opts).format(t);
+    return dateFormat(locale, opts).format(t);
   }
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Opening } from '../../lib/bindings/Opening';
 import type { Settings } from '../../lib/bindings/Settings';
 import type { StartupReport } from '../../lib/bindings/StartupReport';
+import type { Reminder } from '../../lib/bindings/Reminder';
+import type { Today } from '../../lib/bindings/Today';
 import { prefs } from '../../lib/settings.svelte';
 import { Startup } from './startup.svelte';
 
@@ -20,6 +23,10 @@ const damaged = report({
 function sources(start: { settings: Settings; report: StartupReport }) {
   const now = { ...start, failSettings: false, failReopen: false, reopened: 0 };
   const src = {
+    open: async (): Promise<Opening> => {
+      if (now.failSettings) throw { code: 'busy', message: 'Busy', fields: [] };
+      return { settings: now.settings, report: now.report, panic: null, regions: [], today: null };
+    },
     settings: async () => {
       if (now.failSettings) throw { code: 'busy', message: 'Busy', fields: [] };
       return now.settings;
@@ -35,6 +42,24 @@ function sources(start: { settings: Settings; report: StartupReport }) {
 }
 
 describe('Startup', () => {
+  it('hands Today from the opening to the first showing only, with a panic the window missed', async () => {
+    const fired = { id: 'r1', state: 'fired' } as Reminder;
+    const today = { date: '2026-11-29', empty: true, due: [fired, { id: 'r2', state: 'pending' }] } as Today;
+    const panic = { message: 'boom', log: null };
+    const s = new Startup({
+      open: async () => ({ settings: settings('km'), report: report(), panic, regions: [], today }),
+      settings: async () => settings('km'),
+      report: async () => report(),
+      reopen: async () => report(),
+    });
+    await s.start();
+    expect(s.status).toBe('ready');
+    expect(s.panic).toEqual(panic);
+    expect(s.fired).toEqual([fired]);
+    expect(s.takeToday()).toBe(today);
+    expect(s.takeToday()).toBeNull();
+  });
+
   it('opens on the settings, or on the recovery screen when start-up set a file aside', async () => {
     const ok = new Startup(sources({ settings: settings('mi'), report: report() }).src);
     await ok.start();
@@ -47,6 +72,7 @@ describe('Startup', () => {
 
   it('fails with the core’s reason when the settings cannot be read', async () => {
     const s = new Startup({
+      open: async () => Promise.reject({ code: 'schema_too_new', message: 'Made by a newer Aftermile.', fields: [] }),
       settings: async () => Promise.reject({ code: 'schema_too_new', message: 'Made by a newer Aftermile.', fields: [] }),
       report: async () => report(),
       reopen: async () => report(),

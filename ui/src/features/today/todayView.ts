@@ -1,6 +1,7 @@
 //! Words and numbers for the Today page, kept out of the components so they are tested as plain
 //! functions. The core sends figures; this decides how a runner reads them (km or mi, h:mm).
 
+import { dateFormat, numberFormat } from '../../lib/intl';
 import type { LoadNow } from '../../lib/bindings/LoadNow';
 import type { Session } from '../../lib/bindings/Session';
 import type { Units } from '../../lib/bindings/Units';
@@ -21,7 +22,7 @@ export function weekVersusAverage(load: LoadNow, units: Units): string {
 
 /** A load figure in arbitrary units, rounded for reading. */
 export function au(value: number): string {
-  return Math.round(value).toLocaleString();
+  return numberFormat(undefined).format(Math.round(value));
 }
 
 /** The ratio to two places, or a dash while it is undefined. */
@@ -32,7 +33,8 @@ export function ratioText(ratio: number | null): string {
 /** Form with its sign, so "−120" reads as below zero. */
 export function formText(form: number): string {
   const r = Math.round(form);
-  return r > 0 ? `+${r.toLocaleString()}` : r < 0 ? `−${Math.abs(r).toLocaleString()}` : '0';
+  const n = numberFormat(undefined);
+  return r > 0 ? `+${n.format(r)}` : r < 0 ? `−${n.format(Math.abs(r))}` : '0';
 }
 
 /** "3 sessions this week have no rating", or null when every one has. */
@@ -45,11 +47,9 @@ export function unratedText(n: number): string | null {
 
 /** How a run to rate is named: "Easy run, Tue 19 May, 5.0 km". */
 export function runName(s: Session, units: Units, kind: string): string {
-  const day = new Date(`${s.startLocal}:00`).toLocaleDateString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  });
+  const day = dateFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(`${s.startLocal}:00`),
+  );
   return s.distanceM ? `${kind}, ${day}, ${formatDistance(s.distanceM, units)}` : `${kind}, ${day}`;
 }
 
@@ -62,7 +62,7 @@ export function appointmentDay(s: Session): string {
 export function dueWhen(state: string, at: string, now: Date = new Date()): string {
   if (state === 'fired') return 'now';
   const d = new Date(at);
-  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
+  const time = dateFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
   const sameDay = d.toDateString() === now.toDateString();
-  return sameDay ? time : `${d.toLocaleDateString(undefined, { weekday: 'short' })} ${time}`;
+  return sameDay ? time : `${dateFormat(undefined, { weekday: 'short' }).format(d)} ${time}`;
 }

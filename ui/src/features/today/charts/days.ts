@@ -1,6 +1,7 @@
 //! Calendar days as whole numbers, so chart axes step by day without time zones or daylight
 //! saving shifting a date by an hour. A day here is a "YYYY-MM-DD" as the core sends it.
 
+import { dateFormat } from '../../../lib/intl';
 const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 for "YYYY-MM-DD"; NaN for anything else. */
@@ -24,7 +25,7 @@ export function weekday(day: number): number {
 export function shortDate(date: string, locale?: string, withYear = false): string {
   const n = dayNumber(date);
   if (!Number.isFinite(n)) return date;
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     day: 'numeric',
     month: 'short',
     year: withYear ? 'numeric' : undefined,
@@ -34,5 +35,5 @@ export function shortDate(date: string, locale?: string, withYear = false): stri
 
 /** e.g. "Mar", for a month label on an axis. */
 export function shortMonth(day: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(day * MS_PER_DAY));
+  return dateFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(day * MS_PER_DAY));
 }

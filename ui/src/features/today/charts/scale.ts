@@ -1,5 +1,6 @@
 //! Round axis ticks for the small SVG charts, so a scale reads 0, 20, 40 rather than 0, 17.3, 34.6.
 
+import { numberFormat } from '../../../lib/intl';
 /** The drawing's size and the margins kept for the axis labels around the plot. */
 export interface ChartBox {
   width: number;
@@ -64,7 +65,7 @@ export function niceTicks(lo: number, hi: number, count = 4): Ticks {
 /** A tick's label with no more decimals than its step needs; a true minus sign below zero. */
 export function tickLabel(value: number, step: number, locale?: string): string {
   const d = stepDecimals(step);
-  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: d, minimumFractionDigits: d }).format(
+  const text = numberFormat(locale, { maximumFractionDigits: d, minimumFractionDigits: d }).format(
     Math.abs(value),
   );
   return value < 0 ? `−${text}` : text;

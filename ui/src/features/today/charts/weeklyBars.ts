@@ -1,6 +1,7 @@
 //! The year of weekly running as bars: one per week, distance or time, race weeks marked. Plain
 //! geometry, so the component only draws what this returns and the numbers are tested here.
 
+import { numberFormat } from '../../../lib/intl';
 import type { Units } from '../../../lib/bindings/Units';
 import type { WeekSummary } from '../../../lib/bindings/WeekSummary';
 import { metresToUnit, unitLabel } from '../../../lib/units';
@@ -63,7 +64,7 @@ export function metricUnit(metric: WeeklyMetric, units: Units): string {
 
 /** e.g. "64 km" or "5.2 h". */
 export function valueText(value: number, metric: WeeklyMetric, units: Units, locale?: string): string {
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  const n = numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
   return `${n} ${metricUnit(metric, units)}`;
 }
 

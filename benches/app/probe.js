@@ -1,0 +1,105 @@
+// The `make bench-app` probe, injected into the main window of the two builds it measures (the app
+// built with `--features perf`, and the bare window in benches/bare-window). No other build has it.
+//
+// Each host defines `window.__PERF__ = { mode, scenario }` before this script runs:
+//   mode      "startup"  report when the first screen is usable, then the host exits
+//             "idle"     report the same, then stay up (the runner reads memory at 10 s and 60 s)
+//             "interact" also time clicks and IPC, report, exit
+//   scenario  what "usable" means for that host, and the clicks to time (see app.js, bare.js)
+//
+// Times: the first screen's moment is wall-clock milliseconds (timeOrigin + now), so the runner can
+// subtract the moment it spawned the process. Click to paint is from just before the click is
+// dispatched to the end of the first frame rendered after the page shows its result: the check
+// runs in each requestAnimationFrame callback, and a message posted from the callback that saw the
+// result runs once that frame's style, layout and paint are done.
+(() => {
+  if (window.top !== window || !window.__PERF__) return;
+  const { mode, scenario } = window.__PERF__;
+  const internals = window.__TAURI_INTERNALS__;
+  const invoke = (cmd, args) => internals.invoke(cmd, args);
+
+
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const afterPaint = () =>
+    new Promise((r) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => r();
+      ch.port2.postMessage(null);
+    });
+
+  /** Resolves at the first frame in which `done()` holds, once that frame is painted. */
+  async function painted(done, what, timeoutMs = 20_000) {
+    const start = performance.now();
+    for (;;) {
+      await frame();
+      if (done()) break;
+      if (performance.now() - start > timeoutMs) throw new Error(`${what}: not shown within ${timeoutMs} ms`);
+    }
+    await afterPaint();
+  }
+
+  async function timeClick(step) {
+    if (step.before) await step.before();
+    const el = step.target();
+    if (!el) throw new Error(`${step.name}: nothing to click`);
+    const t0 = performance.now();
+    step.act(el);
+    await painted(step.done, step.name);
+    const ms = performance.now() - t0;
+    if (step.after) await step.after();
+    return ms;
+  }
+
+  async function timeIpc(cmd, n) {
+    const out = [];
+    for (let i = 0; i < n; i += 1) {
+      const t0 = performance.now();
+      await invoke(cmd);
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }
+
+  async function run() {
+    const report = { mode };
+    try {
+      await scenario.usable(painted);
+      report.usableAt = performance.timeOrigin + performance.now();
+      report.navigationStart = performance.timeOrigin;
+      // The host counts the commands it was sent (hook.rs); asked after the moment is taken.
+      const calls = await invoke('perf_calls');
+      report.callsBeforeUsable = calls.map(([name]) => name);
+      report.callTimes = calls.map(([name, at]) => [name, at - performance.timeOrigin]);
+      // Where the page's part of start-up went, in ms since navigation start.
+      const nav = performance.getEntriesByType('navigation')[0];
+      report.page = nav
+        ? {
+            responseEnd: nav.responseEnd,
+            domInteractive: nav.domInteractive,
+            domContentLoaded: nav.domContentLoadedEventEnd,
+            load: nav.loadEventEnd,
+            usable: report.usableAt - performance.timeOrigin,
+            marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+          }
+        : null;
+      report.check = scenario.check ? scenario.check() : null;
+      if (mode === 'interact') {
+        report.clicks = {};
+        for (const group of scenario.clicks) {
+          const times = [];
+          for (const step of group.steps()) times.push(await timeClick(step));
+          report.clicks[group.name] = times;
+        }
+        await timeIpc('perf_ping', 20); // warm the path before timing it
+        report.ping = await timeIpc('perf_ping', 1000);
+        report.blob = await timeIpc('perf_blob', 30);
+      }
+    } catch (e) {
+      report.error = e instanceof Error ? `${e.message} (${e.stack})` : String(e);
+    }
+    await invoke('perf_report', { report });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void run());
+  else void run();
+})();
