@@ -54,7 +54,7 @@ const COMMANDS: &[&str] = &[
 const PERF_COMMANDS: &[&str] = &["perf_ping", "perf_blob", "perf_report", "perf_calls"];
 
 fn main() {
-    let commands: &'static [&'static str] = if std::env::var_os("CARGO_FEATURE_PERF").is_some() {
+    let commands: &'static [&'static str] = if cfg!(feature = "perf") {
         Box::leak([COMMANDS, PERF_COMMANDS].concat().into_boxed_slice())
     } else {
         COMMANDS

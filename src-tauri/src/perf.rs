@@ -12,7 +12,9 @@ const COMMANDS: [&str; 4] = ["perf_ping", "perf_blob", "perf_report", "perf_call
 const SCENARIO: &str = include_str!("../../benches/app/app.js");
 
 /// Adds the probe to the main window when `AFTERMILE_PERF` asks for it.
-pub fn attach<'a, R: Runtime, M: Manager<R>>(builder: WebviewWindowBuilder<'a, R, M>) -> WebviewWindowBuilder<'a, R, M> {
+pub fn attach<'a, R: Runtime, M: Manager<R>>(
+    builder: WebviewWindowBuilder<'a, R, M>,
+) -> WebviewWindowBuilder<'a, R, M> {
     match hook::mode() {
         Some(mode) => builder.initialization_script(hook::script(&mode, SCENARIO)),
         None => builder,

@@ -116,7 +116,10 @@ fn main() {
 
     // What start-up does before the window has data: the health check, and the daily copy when due
     // (issue 14 asks whether either belongs off the start-up path).
-    let size_mb = std::fs::metadata(dir.path().join("bench.sqlite3")).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
+    let size_mb = std::fs::metadata(dir.path().join("bench.sqlite3"))
+        .map(|m| m.len())
+        .unwrap_or(0) as f64
+        / 1e6;
     let mut checks = measure("start-up quick_check", 20, || {
         db.quick_check().expect("sound");
     });
