@@ -8,7 +8,7 @@ pub mod hook;
 use tauri::{Manager, Runtime, WebviewWindowBuilder};
 
 /// The hook's commands, as build.rs declares them for a `perf` build.
-const COMMANDS: [&str; 4] = ["perf_ping", "perf_blob", "perf_report", "perf_calls"];
+const COMMANDS: &[&str] = &["perf_ping", "perf_blob", "perf_report", "perf_calls"];
 const SCENARIO: &str = include_str!("../../benches/app/app.js");
 
 /// Adds the probe to the main window when `AFTERMILE_PERF` asks for it.

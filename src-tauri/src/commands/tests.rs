@@ -235,6 +235,7 @@ fn every_command_is_declared_granted_handled_and_called_and_no_other() {
             .map(|p| p.replace('-', "_"))
             .collect()
     };
+    let mut perf_handled = BTreeSet::new();
     let handled: BTreeSet<String> = {
         let text = read("src-tauri/src/commands/mod.rs");
         let start = text.find("generate_handler![").unwrap() + "generate_handler![".len();
@@ -244,12 +245,10 @@ fn every_command_is_declared_granted_handled_and_called_and_no_other() {
         let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
         let mut names = BTreeSet::new();
         while let Some(line) = lines.next() {
-            if line.starts_with("#[cfg(feature = \"perf\")]") {
-                lines.next();
-                continue;
-            }
+            let perf = line.starts_with("#[cfg(feature = \"perf\")]");
+            let line = if perf { lines.next().unwrap_or_default() } else { line };
             if let Some(name) = line.trim_end_matches(',').rsplit("::").next() {
-                names.insert(name.to_owned());
+                if perf { &mut perf_handled } else { &mut names }.insert(name.to_owned());
             }
         }
         names
@@ -269,4 +268,12 @@ fn every_command_is_declared_granted_handled_and_called_and_no_other() {
     assert_eq!(granted, declared, "capabilities/main.json vs build.rs");
     assert_eq!(handled, declared, "commands::handler vs build.rs");
     assert_eq!(called, declared, "ui/src/lib/api.ts vs build.rs");
+    // The bench hook's commands, listed in three places for a `perf` build, must agree too.
+    let perf_declared = quoted_list(&read("src-tauri/build.rs"), "const PERF_COMMANDS: &[&str] = &[");
+    let perf_granted = quoted_list(&read("src-tauri/src/perf.rs"), "const COMMANDS: &[&str] = &[");
+    assert_eq!(
+        perf_handled, perf_declared,
+        "perf commands: commands::handler vs build.rs"
+    );
+    assert_eq!(perf_granted, perf_declared, "perf commands: perf.rs vs build.rs");
 }

@@ -61,7 +61,6 @@ export class Startup {
       this.panic = opening.panic;
       this.#today = opening.today;
       this.status = opening.report.recovery ? 'recovery' : 'ready';
-      performance.mark('aftermile:ready');
     } catch (e) {
       this.error = toErrorPayload(e);
       this.status = 'failed';
