@@ -111,8 +111,16 @@ step('Today shows day 2 of 26, the 24 h check-in and the load figures', async ()
   // The charts, each with its table.
   assert.ok(await $('.weekly-bars svg').isExisting(), 'weekly bars');
   assert.ok(await $('.load-lines svg').isExisting(), 'load lines');
-  const tables = await browser.execute(() => document.querySelectorAll('#page-today table.chart-table').length);
-  assert.equal(tables, 2);
+  // The tables are built when their fold is first opened.
+  const tableCount = () => browser.execute(() => document.querySelectorAll('#page-today table.chart-table').length);
+  assert.equal(await tableCount(), 0, 'no table before its fold is opened');
+  await browser.execute(() => document.querySelectorAll('#page-today .chart-details > summary').forEach((s) => s.click()));
+  await browser.waitUntil(async () => (await tableCount()) === 2, { timeoutMsg: 'both tables shown once opened' });
+  const rows = await browser.execute(() =>
+    [...document.querySelectorAll('#page-today table.chart-table')].map((t) => t.querySelectorAll('tbody tr').length),
+  );
+  assert.ok(rows.every((n) => n > 0), `each table has rows (${rows})`);
+  await browser.execute(() => document.querySelectorAll('#page-today .chart-details').forEach((d) => d.removeAttribute('open')));
   await screenshot('today-light');
   await browser.execute(() => document.getElementById('today-body')?.scrollIntoView());
   await screenshot('today-light-body-load');
