@@ -6,7 +6,10 @@
 //!
 //! Opening goes through `aftermile_core::storage::health::start`: a damaged file is set aside and
 //! replaced by an empty database, a folder that can't be written opens read-only, and what happened
-//! is kept in `startup` for the UI. The data folder's lock is held here for the app's lifetime.
+//! is kept in `startup` for the UI. It runs on a thread of its own while the window and its web
+//! process start (the integrity check alone is ~24 ms on ten years of data): that thread takes the
+//! database's and the report's locks before `open_at` returns, so every command and the scheduler
+//! wait for it, and nothing can see the database before it was checked. The data folder's lock is held here for the app's lifetime.
 //! Restore and delete-all replace the database inside its `Handle`, under the mutex, so every
 //! holder (the scheduler too) sees the new one; if it cannot be opened again the handle stays
 //! closed and every command says so, until `reopen` (the UI's Retry) succeeds.
@@ -16,7 +19,7 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 
 use aftermile_core::events::{DataArea, DataChanged, DATA_CHANGED};
 use aftermile_core::storage::health::{self, StartupReport};
@@ -30,6 +33,8 @@ type Emit = Box<dyn Fn(DataChanged) + Send + Sync>;
 
 /// The database as start-up left it.
 enum Slot {
+    /// Only while the opening thread holds the lock, so no caller ever finds it (see `open_at`).
+    Opening,
     Started {
         handle: Handle,
         /// Held, never read: dropping it would let a second process in.
@@ -43,12 +48,12 @@ pub struct AppState {
     slot: Arc<Mutex<Slot>>,
     /// The data directory (`AFTERMILE_DATA_DIR` or the platform's), and what start-up found.
     pub data_dir: PathBuf,
-    pub startup: Mutex<StartupReport>,
+    startup: Arc<Mutex<StartupReport>>,
     /// Wakes the scheduler: reminders, races or settings changed.
     pub changed: Arc<Notify>,
     emit: Emit,
     /// The "close to tray" setting, cached so the window's close handler needs no database call.
-    close_to_tray: AtomicBool,
+    close_to_tray: Arc<AtomicBool>,
     has_tray: AtomicBool,
 }
 
@@ -63,27 +68,54 @@ impl AppState {
         )
     }
 
-    /// Opens the data under `data_dir`; `emit` sends `data-changed` to the window.
+    /// Opens the data under `data_dir` on a thread of its own; `emit` sends `data-changed` to the
+    /// window. Returns once that thread holds the locks, so whoever asks next waits for the result.
     pub fn open_at(data_dir: PathBuf, emit: Emit) -> Self {
-        let (mut slot, startup) = start(&data_dir);
-        let close_to_tray = match &mut slot {
-            Slot::Started { handle, .. } => handle
-                .db()
-                .ok()
-                .and_then(|db| aftermile_core::settings::get(db).ok())
-                .map(|s| s.close_to_tray)
-                .unwrap_or(true),
-            Slot::Failed(_) => false,
-        };
-        AppState {
-            slot: Arc::new(Mutex::new(slot)),
+        let state = AppState {
+            slot: Arc::new(Mutex::new(Slot::Opening)),
+            startup: Arc::new(Mutex::new(StartupReport {
+                data_dir: data_dir.display().to_string(),
+                ..Default::default()
+            })),
             data_dir,
-            startup: Mutex::new(startup),
             changed: Arc::new(Notify::new()),
             emit,
-            close_to_tray: AtomicBool::new(close_to_tray),
+            // Until the settings are read: closing during those milliseconds hides, as by default.
+            close_to_tray: Arc::new(AtomicBool::new(true)),
             has_tray: AtomicBool::new(true),
+        };
+        let (slot, startup, close) = (state.slot.clone(), state.startup.clone(), state.close_to_tray.clone());
+        let dir = state.data_dir.clone();
+        let (held, wait_held) = mpsc::sync_channel(0);
+        let opener = std::thread::Builder::new().name("aftermile-open".into()).spawn(move || {
+            let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
+            let mut startup = startup.lock().unwrap_or_else(|p| p.into_inner());
+            let _ = held.send(());
+            open_into(&dir, &mut slot, &mut startup, &close);
+        });
+        match opener {
+            Ok(_) => {
+                // The thread sends once it holds both locks; if it died first, they are free.
+                let _ = wait_held.recv();
+            }
+            Err(e) => {
+                eprintln!("Aftermile: no thread to open the database on ({e}); opening it here");
+                let mut slot = state.slot.lock().unwrap_or_else(|p| p.into_inner());
+                let mut startup = state.startup.lock().unwrap_or_else(|p| p.into_inner());
+                open_into(&state.data_dir, &mut slot, &mut startup, &state.close_to_tray);
+            }
         }
+        state
+    }
+
+    /// What start-up found (waits for the opening, if it is still under way).
+    pub fn startup_report(&self) -> StartupReport {
+        self.startup.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Changes what start-up found, after a restore or a delete-all.
+    pub fn set_startup(&self, f: impl FnOnce(&mut StartupReport)) {
+        f(&mut self.startup.lock().unwrap_or_else(|p| p.into_inner()));
     }
 
     pub fn remember(&self, s: &aftermile_core::settings::Settings) {
@@ -122,6 +154,7 @@ impl AppState {
             match &mut *guard {
                 Slot::Started { handle, .. } => f(handle).map_err(|e| e.payload()),
                 Slot::Failed(why) => Err(why.clone()),
+                Slot::Opening => Err(still_opening()),
             }
         })
         .await
@@ -137,6 +170,9 @@ impl AppState {
             Slot::Failed(why) => Err(aftermile_core::Error::Closed {
                 why: why.message.clone(),
             }),
+            Slot::Opening => Err(aftermile_core::Error::Closed {
+                why: still_opening().message,
+            }),
         }
     }
 
@@ -148,12 +184,13 @@ impl AppState {
             let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
             match &mut *guard {
                 Slot::Started { handle, .. } => handle.reopen().map(|()| None).map_err(|e| e.payload()),
-                Slot::Failed(_) => {
+                Slot::Failed(_) | Slot::Opening => {
                     let (fresh, report) = start(&data_dir);
                     *guard = fresh;
                     match &*guard {
                         Slot::Failed(why) => Err(why.clone()),
                         Slot::Started { .. } => Ok(Some(report)),
+                        Slot::Opening => Err(still_opening()),
                     }
                 }
             }
@@ -199,6 +236,39 @@ impl AppState {
     }
 }
 
+/// Start-up's work, on the opening thread, into the slots it holds; a panic in it (a bug) becomes
+/// the start-up error the window shows, instead of a database that never opens.
+fn open_into(dir: &std::path::Path, slot: &mut Slot, startup: &mut StartupReport, close_to_tray: &AtomicBool) {
+    let (fresh, report) = std::panic::catch_unwind(|| start(dir)).unwrap_or_else(|_| {
+        (
+            Slot::Failed(ErrorPayload::internal(
+                "Aftermile hit an internal error while opening its data; see the log.".to_string(),
+            )),
+            StartupReport {
+                data_dir: dir.display().to_string(),
+                ..Default::default()
+            },
+        )
+    });
+    *slot = fresh;
+    *startup = report;
+    let close = match slot {
+        Slot::Started { handle, .. } => handle
+            .db()
+            .ok()
+            .and_then(|db| aftermile_core::settings::get(db).ok())
+            .map(|s| s.close_to_tray)
+            .unwrap_or(true),
+        Slot::Failed(_) | Slot::Opening => false,
+    };
+    close_to_tray.store(close, Ordering::Relaxed);
+}
+
+/// Never seen in practice: the opening thread holds the lock until it has a result.
+fn still_opening() -> ErrorPayload {
+    ErrorPayload::internal("Aftermile is still opening its data.".to_string())
+}
+
 fn start(data_dir: &std::path::Path) -> (Slot, StartupReport) {
     match health::start(data_dir, &health::Checks::default(), aftermile_core::time::now()) {
         Ok(s) => (
@@ -228,4 +298,42 @@ fn locate<R: Runtime>(app: &AppHandle<R>) -> PathBuf {
         PathBuf::from("aftermile-data")
     });
     paths::data_dir(&platform)
+}
+
+#[cfg(test)]
+mod tests {
+    // Test set-up writes a plain file.
+    #![allow(clippy::disallowed_methods)]
+
+    use super::*;
+
+    fn quiet() -> Emit {
+        Box::new(|_| {})
+    }
+
+    #[test]
+    fn the_first_caller_waits_for_the_opening_and_finds_the_database_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open_at(dir.path().join("data"), quiet());
+        // Straight away, while the opening thread may still be at work: the call waits for it.
+        let settings = state.blocking(|db| aftermile_core::settings::get(db)).unwrap();
+        assert!(settings.close_to_tray);
+        assert!(state.is_open());
+        assert!(state.close_to_tray(), "read from the settings once opened");
+        assert!(state.startup_report().recovery.is_none());
+    }
+
+    #[test]
+    fn a_damaged_file_is_reported_before_anything_reads_the_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let db = paths::db_path(&data);
+        std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+        std::fs::write(&db, b"this is not an SQLite database, it is a shopping list").unwrap();
+        let state = AppState::open_at(data, quiet());
+        let report = state.startup_report();
+        assert!(report.recovery.is_some(), "the damaged file was found and set aside: {report:?}");
+        // And the fresh database in its place answers.
+        state.blocking(|db| aftermile_core::settings::get(db)).unwrap();
+    }
 }

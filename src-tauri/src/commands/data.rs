@@ -50,14 +50,14 @@ fn not_confirmed() -> ErrorPayload {
 
 #[tauri::command]
 pub async fn startup_report(state: State<'_, AppState>) -> Res<StartupReport> {
-    Ok(state.startup.lock().unwrap_or_else(|p| p.into_inner()).clone())
+    Ok(state.startup_report())
 }
 
 /// What the first screen needs, in one call (see `aftermile_core::opening`); with it, the panic
 /// this run hit, if any, since the window may have missed the `app-panic` event.
 #[tauri::command]
 pub async fn open_app(state: State<'_, AppState>) -> Res<Opening> {
-    let report = state.startup.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let report = state.startup_report();
     let panic = panic::last();
     let opening = state
         .run(move |db| opening::read(db, report, panic, time::now(), time::computer_zone()))
@@ -123,7 +123,7 @@ async fn restore_path(state: &AppState, path: std::path::PathBuf) -> Res<Restore
         .await;
     state.changed_now(&[DataArea::Everything]);
     let out = out?;
-    state.startup.lock().unwrap_or_else(|p| p.into_inner()).recovery = None;
+    state.set_startup(|r| r.recovery = None);
     Ok(out)
 }
 
@@ -244,10 +244,13 @@ pub async fn delete_all_data<R: Runtime>(
         .await;
     state.changed_now(&[DataArea::Everything]);
     let report = report?;
-    *state.startup.lock().unwrap_or_else(|p| p.into_inner()) = StartupReport {
-        data_dir: state.data_dir.display().to_string(),
-        ..Default::default()
-    };
+    let data_dir = state.data_dir.display().to_string();
+    state.set_startup(|r| {
+        *r = StartupReport {
+            data_dir,
+            ..Default::default()
+        }
+    });
     Ok(report)
 }
 
