@@ -1,4 +1,6 @@
-// What `make bench-app` times in Aftermile (see probe.js). Usable: Today shows the runner's data.
+// What `make bench-app` times in Aftermile (see probe.js). Usable: Today's first screen (what the
+// window shows without scrolling) has the runner's data. Settled: the two charts below the fold,
+// which Today draws in the frame after its first one, are there too.
 // Clicks: switching pages, opening an entry, selecting a body region, changing the heat map's window.
 (() => {
   if (window.top !== window || !window.__PERF__) return;
@@ -43,6 +45,7 @@
         return pageReady.today();
       }, 'Today');
     },
+    settled: (p) => p(() => !!$('#page-today .weekly-bars svg') && !!$('#page-today .load-lines svg'), 'Today\'s charts'),
     // Proof that the first screen held ten years of data, not the empty state.
     check: () => ({ empty: !!$('#today-empty'), text: $('#page-today').textContent.length, shellAt }),
     clicks: [

@@ -5,7 +5,8 @@
 //   mode      "startup"  report when the first screen is usable, then the host exits
 //             "idle"     report the same, then stay up (the runner reads memory at 10 s and 60 s)
 //             "interact" also time clicks and IPC, report, exit
-//   scenario  what "usable" means for that host, and the clicks to time (see app.js, bare.js)
+//   scenario  what "usable" means for that host, and the clicks to time (see app.js, bare.js);
+//             `settled`, if given, waits for the rest of the page after the first screen
 //
 // Times: the first screen's moment is wall-clock milliseconds (timeOrigin + now), so the runner can
 // subtract the moment it spawned the process. Click to paint is from just before the click is
@@ -66,6 +67,9 @@
       await scenario.usable(painted);
       report.usableAt = performance.timeOrigin + performance.now();
       report.navigationStart = performance.timeOrigin;
+      // The parts of the page below the fold, when they come after the first screen.
+      if (scenario.settled) await scenario.settled(painted);
+      report.settledAt = scenario.settled ? performance.timeOrigin + performance.now() : report.usableAt;
       // The host counts the commands it was sent (hook.rs); asked after the moment is taken.
       const calls = await invoke('perf_calls');
       report.callsBeforeUsable = calls.map(([name]) => name);

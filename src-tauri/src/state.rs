@@ -87,12 +87,14 @@ impl AppState {
         let (slot, startup, close) = (state.slot.clone(), state.startup.clone(), state.close_to_tray.clone());
         let dir = state.data_dir.clone();
         let (held, wait_held) = mpsc::sync_channel(0);
-        let opener = std::thread::Builder::new().name("aftermile-open".into()).spawn(move || {
-            let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
-            let mut startup = startup.lock().unwrap_or_else(|p| p.into_inner());
-            let _ = held.send(());
-            open_into(&dir, &mut slot, &mut startup, &close);
-        });
+        let opener = std::thread::Builder::new()
+            .name("aftermile-open".into())
+            .spawn(move || {
+                let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
+                let mut startup = startup.lock().unwrap_or_else(|p| p.into_inner());
+                let _ = held.send(());
+                open_into(&dir, &mut slot, &mut startup, &close);
+            });
         match opener {
             Ok(_) => {
                 // The thread sends once it holds both locks; if it died first, they are free.
@@ -332,7 +334,10 @@ mod tests {
         std::fs::write(&db, b"this is not an SQLite database, it is a shopping list").unwrap();
         let state = AppState::open_at(data, quiet());
         let report = state.startup_report();
-        assert!(report.recovery.is_some(), "the damaged file was found and set aside: {report:?}");
+        assert!(
+            report.recovery.is_some(),
+            "the damaged file was found and set aside: {report:?}"
+        );
         // And the fresh database in its place answers.
         state.blocking(|db| aftermile_core::settings::get(db)).unwrap();
     }

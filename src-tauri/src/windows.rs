@@ -36,8 +36,18 @@ pub fn main_may_open(url: &Url) -> bool {
     is_app_page(url) || is_sheet(url) || url.as_str() == "about:blank"
 }
 
+/// Sends the first screen's one call as the page starts, before its code is loaded and parsed, so
+/// the core reads while the webview parses; the UI takes the answer once (`openApp` in api.ts).
+/// The IPC scripts Tauri injects run before this one.
+const EARLY_OPENING: &str = "if (window.top === window && window.__TAURI_INTERNALS__) {
+  window.__AFTERMILE_OPENING__ = window.__TAURI_INTERNALS__.invoke('open_app');
+  // Taken by the UI, which reports a failure itself; this only keeps it from being 'unhandled'.
+  window.__AFTERMILE_OPENING__.catch(() => {});
+}";
+
 pub fn build_main<R: Runtime>(app: &AppHandle<R>, visible: bool) -> tauri::Result<WebviewWindow<R>> {
-    let builder = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into()));
+    let builder =
+        WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into())).initialization_script(EARLY_OPENING);
     // `make bench-app`'s probe, in the bench build only.
     #[cfg(feature = "perf")]
     let builder = crate::perf::attach(builder);

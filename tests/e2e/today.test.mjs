@@ -109,8 +109,9 @@ step('Today shows day 2 of 26, the 24 h check-in and the load figures', async ()
     assert.ok(hows.some((h) => h.startsWith(figure)), `"how this is worked out" for ${figure} (have ${hows})`);
   }
   // The charts, each with its table.
-  assert.ok(await $('.weekly-bars svg').isExisting(), 'weekly bars');
-  assert.ok(await $('.load-lines svg').isExisting(), 'load lines');
+  // Drawn in the frame after the first one (they sit below the fold).
+  await $('.weekly-bars svg').waitForExist({ timeoutMsg: 'weekly bars' });
+  await $('.load-lines svg').waitForExist({ timeoutMsg: 'load lines' });
   // The tables are built when their fold is first opened.
   const tableCount = () => browser.execute(() => document.querySelectorAll('#page-today table.chart-table').length);
   assert.equal(await tableCount(), 0, 'no table before its fold is opened');

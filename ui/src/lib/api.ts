@@ -104,9 +104,36 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   try {
     return await invoke<T>(cmd, args);
   } catch (reason) {
-    const payload = toErrorPayload(reason);
-    if (payload.code === 'closed') for (const cb of closedListeners) cb(payload);
-    throw new ApiError(payload);
+    failed(reason);
+  }
+}
+
+function failed(reason: unknown): never {
+  const payload = toErrorPayload(reason);
+  if (payload.code === 'closed') for (const cb of closedListeners) cb(payload);
+  throw new ApiError(payload);
+}
+
+declare global {
+  interface Window {
+    /** The main window's first `open_app`, sent before this code loaded (src-tauri/src/windows.rs). */
+    __AFTERMILE_OPENING__?: Promise<Opening>;
+  }
+}
+
+/**
+ * Everything the first screen needs (`open_app`). The shell sends the main window's first request
+ * as the page starts, so the core reads while this bundle is still being parsed; that answer is
+ * taken once. Later calls (Retry, the error screen) ask anew.
+ */
+export async function openApp(): Promise<Opening> {
+  const early = window.__AFTERMILE_OPENING__;
+  if (!early) return call<Opening>('open_app');
+  window.__AFTERMILE_OPENING__ = undefined;
+  try {
+    return await early;
+  } catch (reason) {
+    failed(reason);
   }
 }
 
@@ -202,7 +229,6 @@ export const importData = () => call<ImportReport | null>('import_data');
 export const deleteAllData = (confirm: string) => call<WipeReport>('delete_all_data', { confirm });
 
 /** What a panic on the Rust side reports (`app-panic`). */
-export const openApp = () => call<Opening>('open_app');
 export function onAppPanic(cb: (notice: PanicNotice) => void): Promise<UnlistenFn> {
   return listen<PanicNotice>(EVENTS.appPanic, (e) => cb(e.payload));
 }
