@@ -19,6 +19,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Inlined assets become data: URLs, which the CSP only allows for images.
     assetsInlineLimit: 0,
+    // The pages load as chunks of their own (src/lib/pages.ts), but their styles stay in the one
+    // stylesheet: a page never shows before its CSS.
+    cssCodeSplit: false,
   },
   test: {
     include: ['src/**/*.test.ts'],
