@@ -28,7 +28,11 @@ describe('trendLayout', () => {
       [290, 110],
     ]);
     expect(t.massages[0].x).toBeCloseTo(150);
+    expect(t.massageLines).toEqual({ focused: 'M150.0 10.0V110.0', other: '' });
+    expect(t.massageMarks).toEqual({ focused: 'M150.0 112.0l5 5l-5 5l-5 -5z', other: '' });
     expect(t.line).toBe('M10.0 10.0L290.0 110.0');
+    // One dot per point, each a full circle of the dot's radius around it.
+    expect(t.dots).toBe('M6.8 10.0a3.2 3.2 0 1 0 6.4 0a3.2 3.2 0 1 0 -6.4 0M286.8 110.0a3.2 3.2 0 1 0 6.4 0a3.2 3.2 0 1 0 -6.4 0');
   });
 
   it('widens the time axis to include a massage outside the marks', () => {
@@ -63,6 +67,9 @@ describe('trendLayout', () => {
     const t = trendLayout([], [], box);
     expect(t.points).toEqual([]);
     expect(t.line).toBe('');
+    expect(t.dots).toBe('');
+    expect(t.loadPath).toBe('');
+    expect(t.weeksHoverable).toBe(false);
     expect(t.from).toBeNull();
     expect(t.weeks).toEqual([]);
     expect(t.loadMax).toBeNull();
@@ -108,6 +115,29 @@ describe('trendLayout, weekly load', () => {
     expect(a.height).toBeCloseTo(50);
     expect(b.y).toBeCloseTo(10);
     expect(a.y + a.height).toBeCloseTo(110);
+    // Bars this wide are drawn one by one, each with its week's figure on hover.
+    expect(t.weeksHoverable).toBe(true);
+  });
+
+  it('draws years of weeks, too narrow to point at, as one path of the same bars', () => {
+    const days = 7 * 150;
+    const marks = [
+      mark({ regionId: 'calf_l', intensity: 6, atUtc: at(2021, 1, 4) }),
+      mark({ regionId: 'calf_l', intensity: 2, atUtc: at(2021, 1, 4 + days) }),
+    ];
+    const weeks = Array.from({ length: 150 }, (_, i) => {
+      const d = new Date(2021, 0, 4 + 7 * i);
+      const start = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      return week(start, 100 + i);
+    });
+    const t = trendLayout(marks, [], box, weeks);
+    expect(t.weeks).toHaveLength(150);
+    expect(t.weeksHoverable).toBe(false);
+    const subpaths = t.loadPath.split('M').slice(1);
+    expect(subpaths).toHaveLength(150);
+    // Each runs from its bar's top left, across its width, down to the baseline and back.
+    const first = t.weeks[0];
+    expect(subpaths[0]).toBe(`${first.x.toFixed(1)} ${first.y.toFixed(1)}h${first.width.toFixed(1)}V110.0H${first.x.toFixed(1)}z`);
   });
 
   it('clips a week that runs past either end of the marks', () => {

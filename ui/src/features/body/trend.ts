@@ -44,6 +44,17 @@ export interface TrendLayout {
   loadPeak: WeekSummary | null;
   /** Polyline through the points, oldest first; empty when there are none. */
   line: string;
+  /** Every point as a dot of `DOT_RADIUS`, in one path: a region marked daily for years has
+   * hundreds, and one node draws them as fast as one circle (make bench-app, selecting a region). */
+  dots: string;
+  /** The massages' dashed lines and diamonds on the time axis, one path each, split by whether the
+   * massage focused on this region (drawn stronger). Years of fortnightly massages are hundreds. */
+  massageLines: { focused: string; other: string };
+  massageMarks: { focused: string; other: string };
+  /** Every week's bar in one path, for when they are too narrow to point at one by one. */
+  loadPath: string;
+  /** Whether each bar is wide enough to hover for its week's figure (then drawn one by one). */
+  weeksHoverable: boolean;
   /** y for an intensity, for gridlines. */
   yOf: (intensity: number) => number;
   from: number | null;
@@ -58,6 +69,13 @@ function weekSpan(start: string): [number, number] | null {
   // The Date constructor counts local days, so a week across a clock change stays seven days long.
   return [new Date(y, mo, d).getTime(), new Date(y, mo, d + 7).getTime()];
 }
+
+/** The radius of a mark's dot, in the box's units. */
+export const DOT_RADIUS = 3.2;
+/** Narrower bars than this are drawn as one path: no one can point at a bar a few pixels wide. */
+const HOVER_MIN_WIDTH = 4;
+
+const n = (v: number) => v.toFixed(1);
 
 export function trendLayout(
   marks: readonly Mark[],
@@ -83,7 +101,7 @@ export function trendLayout(
   const points = [...marks]
     .sort((a, b) => Date.parse(a.atUtc) - Date.parse(b.atUtc))
     .map((mark) => ({ x: xOf(Date.parse(mark.atUtc)), y: yOf(mark.intensity), mark }));
-  const line = points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join('');
+  const line = points.map((p, i) => `${i ? 'L' : 'M'}${n(p.x)} ${n(p.y)}`).join('');
 
   // The weeks are drawn within the marks' span rather than widening it: they are the backdrop to
   // the soreness line, not a reason to squeeze it. Only the weeks in view set the load scale.
@@ -109,9 +127,27 @@ export function trendLayout(
     return { x: x0 + inset, width: Math.max(0.5, x1 - x0 - 2 * inset), y: bottom - height, height, week };
   });
 
+  const r = DOT_RADIUS;
+  // Two half-circle arcs make a full circle, moved to and back from its left edge.
+  const dot = `a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+  const dots = points.map((p) => `M${n(p.x - r)} ${n(p.y)}${dot}`).join('');
+  const loadPath = bars.map((b) => `M${n(b.x)} ${n(b.y)}h${n(b.width)}V${n(bottom)}H${n(b.x)}z`).join('');
+
+  const placed = massages.map((massage) => ({ x: xOf(Date.parse(massage.startUtc)), massage }));
+  const massagePaths = (draw: (x: number) => string) => ({
+    focused: placed.filter((m) => m.massage.focused).map((m) => draw(m.x)).join(''),
+    other: placed.filter((m) => !m.massage.focused).map((m) => draw(m.x)).join(''),
+  });
+
   return {
     points,
-    massages: massages.map((massage) => ({ x: xOf(Date.parse(massage.startUtc)), massage })),
+    dots,
+    massageLines: massagePaths((x) => `M${n(x)} ${n(top)}V${n(bottom)}`),
+    // A diamond hanging from the time axis, 10 high and 10 wide.
+    massageMarks: massagePaths((x) => `M${n(x)} ${n(bottom + 2)}l5 5l-5 5l-5 -5z`),
+    loadPath,
+    weeksHoverable: bars.length > 0 && bars.every((b) => b.width >= HOVER_MIN_WIDTH),
+    massages: placed,
     weeks: bars,
     loadMax,
     loadPeak,
