@@ -36,8 +36,10 @@ pub const BRIEFING_NOTE_MAX: usize = 1_000;
 /// The body chart's heat-map window, in days.
 pub const HEAT_MAP_DAYS_DEFAULT: u32 = 7;
 pub const HEAT_MAP_DAYS_MAX: u32 = 365;
-/// Log pages.
-pub const SESSION_PAGE_DEFAULT: u32 = 50;
+/// Log pages. The first page fills a window and a screen more; the Log fetches the next as the
+/// runner scrolls near it. Fifty rows (some 1,000 elements) made opening the Log take 30-57 ms to
+/// paint on the 2-core machine in `make bench-app`; twenty-five take 27-41.
+pub const SESSION_PAGE_DEFAULT: u32 = 25;
 pub const SESSION_PAGE_MAX: u32 = 500;
 /// The most ids one log query may name (the entries of one import; a big Strava export has a
 /// few thousand).

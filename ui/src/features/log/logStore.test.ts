@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../lib/bindings/Session';
 import type { SessionPage } from '../../lib/bindings/SessionPage';
 import type { SessionQuery } from '../../lib/bindings/SessionQuery';
-import { compareSessions, groupByMonth, MAX_PAGE_SIZE, SessionLog } from './logStore.svelte';
+import { compareSessions, groupByMonth, MAX_PAGE_SIZE, PAGE_SIZE, SessionLog } from './logStore.svelte';
 
 function s(id: string, startUtc: string, kind: 'easy_run' | 'workout' = 'easy_run'): Session {
   return {
@@ -68,7 +68,7 @@ describe('SessionLog paging', () => {
       to: null,
       zone: 'UTC',
       cursor: null,
-      limit: 50,
+      limit: PAGE_SIZE,
       ids: [],
     });
     expect(log.loaded).toBe(true);

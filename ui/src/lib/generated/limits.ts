@@ -20,7 +20,7 @@ export const LIMITS = {
   "rpeMax": 10.0,
   "rpeMin": 1.0,
   "sessionNotesMax": 10000.0,
-  "sessionPageDefault": 50.0,
+  "sessionPageDefault": 25.0,
   "sessionPageMax": 500.0,
   "shortTextMax": 200.0
 } as const;
