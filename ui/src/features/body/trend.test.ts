@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MassageMarker } from '../../lib/bindings/MassageMarker';
 import type { WeekSummary } from '../../lib/bindings/WeekSummary';
 import { mark } from '../../lib/body/fixtures';
-import { trendLayout } from './trend';
+import { trendLayout, trendWindow } from './trend';
 
 const box = { width: 300, height: 120, pad: 10 };
 const massage = (startUtc: string, focused = true): MassageMarker => ({
@@ -175,5 +175,24 @@ describe('trendLayout, weekly load', () => {
     expect(t.weeks).toEqual([]);
     expect(t.loadMax).toBeNull();
     expect(t.loadPeak).toBeNull();
+  });
+});
+
+describe('trendWindow', () => {
+  const m = (atUtc: string) => mark({ regionId: 'calf_l', atUtc });
+
+  it('keeps the last year up to the latest mark or massage, in order, and says it left some out', () => {
+    const marks = [m('2023-01-10T08:00:00Z'), m('2024-03-01T08:00:00Z'), m('2024-06-01T08:00:00Z')];
+    const w = trendWindow(marks, [massage('2024-01-15T08:00:00Z'), massage('2025-02-01T08:00:00Z')]);
+    // The latest moment is the massage of 2025-02-01: a year back from it is 2024-02-02.
+    expect(w.marks.map((x) => x.atUtc)).toEqual(['2024-03-01T08:00:00Z', '2024-06-01T08:00:00Z']);
+    expect(w.massages.map((x) => x.startUtc)).toEqual(['2025-02-01T08:00:00Z']);
+    expect(w.clipped).toBe(true);
+  });
+
+  it('keeps everything within a year, and an empty history as it is', () => {
+    const marks = [m('2024-01-10T08:00:00Z'), m('2024-12-01T08:00:00Z')];
+    expect(trendWindow(marks, [])).toEqual({ marks, massages: [], clipped: false });
+    expect(trendWindow([], [])).toEqual({ marks: [], massages: [], clipped: false });
   });
 });

@@ -70,6 +70,38 @@ function weekSpan(start: string): [number, number] | null {
   return [new Date(y, mo, d).getTime(), new Date(y, mo, d + 7).getTime()];
 }
 
+/** How far back a region's trend chart reaches from its latest mark or massage. A year reads at the
+ * chart's 320 px; ten years of near-daily marks are a solid band, and drew some 2,000 shapes. The
+ * history list under the chart keeps every mark. */
+export const TREND_DAYS = 365;
+
+export interface TrendWindow {
+  marks: Mark[];
+  massages: MassageMarker[];
+  /** Whether older marks or massages were left out of the chart. */
+  clipped: boolean;
+}
+
+/** The marks and massages of the last `days` up to the latest of them, in their order. */
+export function trendWindow(
+  marks: readonly Mark[],
+  massages: readonly MassageMarker[],
+  days: number = TREND_DAYS,
+): TrendWindow {
+  const times = [...marks.map((m) => Date.parse(m.atUtc)), ...massages.map((m) => Date.parse(m.startUtc))].filter(
+    Number.isFinite,
+  );
+  if (times.length === 0) return { marks: [...marks], massages: [...massages], clipped: false };
+  const since = Math.max(...times) - days * 86_400_000;
+  const keptMarks = marks.filter((m) => Date.parse(m.atUtc) >= since);
+  const keptMassages = massages.filter((m) => Date.parse(m.startUtc) >= since);
+  return {
+    marks: keptMarks,
+    massages: keptMassages,
+    clipped: keptMarks.length < marks.length || keptMassages.length < massages.length,
+  };
+}
+
 /** The radius of a mark's dot, in the box's units. */
 export const DOT_RADIUS = 3.2;
 /** Narrower bars than this are drawn as one path: no one can point at a bar a few pixels wide. */
