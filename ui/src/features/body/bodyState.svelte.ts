@@ -21,19 +21,38 @@ export interface BodySources {
   recentSessions: () => Promise<Session[]>;
 }
 
+/**
+ * What the page last showed, kept for as long as the app runs. A later visit starts from it, so
+ * its first frame has the whole chart, coloured, instead of an empty one followed a frame later by
+ * the chart; the page still reads the colours again at once. Regions and content never change
+ * while the app runs.
+ */
+export class BodyMemory {
+  regions: Region[] | null = null;
+  content: Content | null = null;
+  heat: { days: number; marks: Mark[] } | null = null;
+}
+
+/** Whether two answers for the chart hold the same marks, so an unchanged one redraws nothing. */
+function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.id === b[i].id && m.updatedAt === b[i].updatedAt);
+}
+
+// The data fields are `$state.raw`: answers are replaced whole, never changed in place, so there is
+// nothing to gain from a deep proxy over the content's thousands of strings.
 export class BodyState {
-  regions = $state<Region[]>([]);
-  content = $state<Content | null>(null);
+  regions = $state.raw<Region[]>([]);
+  content = $state.raw<Content | null>(null);
   loadError = $state<string | null>(null);
-  sessions = $state<Session[]>([]);
+  sessions = $state.raw<Session[]>([]);
   days = $state(DEFAULT_WINDOW);
-  heat = $state<Mark[]>([]);
+  heat = $state.raw<Mark[]>([]);
   /** The window `heat` was read for: while it differs from `days`, the chart is being recoloured. */
   heatDays = $state<number | null>(null);
 
   selected = $state<string | null>(null);
-  history = $state<RegionHistory | null>(null);
-  editing = $state<Mark | null>(null);
+  history = $state.raw<RegionHistory | null>(null);
+  editing = $state.raw<Mark | null>(null);
   /** Changes whenever the mark form must start afresh: another region, a saved or dropped edit. */
   formKey = $state(0);
   /** What the form says so far, for the red-flag guidance while it is filled in. */
@@ -49,10 +68,20 @@ export class BodyState {
   readonly marked = $derived([...this.states.values()].sort((a, b) => b.intensity - a.intensity));
 
   readonly #sources: BodySources;
+  readonly #memory: BodyMemory;
   #heatRequest = 0;
 
-  constructor(sources: BodySources) {
+  constructor(sources: BodySources, memory = new BodyMemory()) {
     this.#sources = sources;
+    this.#memory = memory;
+    if (memory.regions && memory.content) {
+      this.regions = memory.regions;
+      this.content = memory.content;
+    }
+    if (memory.heat?.days === this.days) {
+      this.heat = memory.heat.marks;
+      this.heatDays = this.days;
+    }
   }
 
   label(id: string): string {
@@ -62,13 +91,19 @@ export class BodyState {
   async start(): Promise<void> {
     this.loadError = null;
     try {
-      [this.regions, this.content] = await Promise.all([this.#sources.regions(), this.#sources.content()]);
-      await this.loadHeat();
+      // The colours are asked for alongside the rest, not after it: one round trip, not two.
+      await Promise.all([this.content ? undefined : this.loadStatic(), this.loadHeat()]);
     } catch (e) {
       this.loadError = toErrorPayload(e).message;
     }
     // The page works without them: they only feed an optional choice.
     void this.loadSessions();
+  }
+
+  async loadStatic(): Promise<void> {
+    const [regions, content] = await Promise.all([this.#sources.regions(), this.#sources.content()]);
+    this.regions = this.#memory.regions = regions;
+    this.content = this.#memory.content = content;
   }
 
   async loadHeat(): Promise<void> {
@@ -77,8 +112,9 @@ export class BodyState {
     const heat = await this.#sources.heatMap(days);
     // An answer for a window the runner has since changed must not paint over the newer one.
     if (request === this.#heatRequest) {
-      this.heat = heat;
+      if (this.heatDays !== days || !sameMarks(this.heat, heat)) this.heat = heat;
       this.heatDays = days;
+      this.#memory.heat = { days, marks: heat };
     }
   }
 
