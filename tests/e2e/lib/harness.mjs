@@ -297,15 +297,14 @@ export function withTimeout(promise, ms, what) {
   return Promise.race([promise, t]).finally(() => clearTimeout(timer));
 }
 
-/** Screenshot of the webview (WebDriver) plus, best effort, of the whole Xvfb screen. */
+/**
+ * Screenshot of the whole Xvfb screen, which shows the app's window. Not WebDriver's: the app
+ * paints without GPU compositing (src-tauri/src/windows.rs), and WebKitWebDriver's screenshot call
+ * hangs in that mode.
+ */
 export async function screenshot(name) {
   const file = path.join(ARTIFACTS, `${name}.png`);
-  if (browser) await withTimeout(browser.saveScreenshot(file), 30_000, `screenshot ${name}`);
-  try {
-    await run('import', ['-window', 'root', path.join(ARTIFACTS, `screen-${name}.png`)], { timeout: 20_000 });
-  } catch {
-    /* ImageMagick missing or no display: the WebDriver one is enough */
-  }
+  await run('import', ['-window', 'root', file], { timeout: 20_000 });
   return file;
 }
 
