@@ -15,6 +15,8 @@ import { needsRedFlags, type Signs } from '../../lib/body/redFlags';
 export interface BodySources {
   regions: () => Promise<Region[]>;
   content: () => Promise<Content>;
+  /** Both, if they have already arrived (they never change while the app runs): drawn at once. */
+  known?: () => { regions: Region[]; content: Content } | null;
   heatMap: (days: number) => Promise<Mark[]>;
   regionHistory: (regionId: string) => Promise<RegionHistory>;
   /** The newest sessions, for the mark form's "belongs to a session" choice. */
@@ -22,14 +24,12 @@ export interface BodySources {
 }
 
 /**
- * What the page last showed, kept for as long as the app runs. A later visit starts from it, so
- * its first frame has the whole chart, coloured, instead of an empty one followed a frame later by
- * the chart; the page still reads the colours again at once. Regions and content never change
- * while the app runs.
+ * The chart's last colours, kept for as long as the app runs. A later visit starts from them (with
+ * the regions and content the sources already hold), so its first frame has the whole chart,
+ * coloured, instead of an empty one followed a frame later by the chart; the page still reads the
+ * colours again at once.
  */
 export class BodyMemory {
-  regions: Region[] | null = null;
-  content: Content | null = null;
   heat: { days: number; marks: Mark[] } | null = null;
 }
 
@@ -74,9 +74,10 @@ export class BodyState {
   constructor(sources: BodySources, memory = new BodyMemory()) {
     this.#sources = sources;
     this.#memory = memory;
-    if (memory.regions && memory.content) {
-      this.regions = memory.regions;
-      this.content = memory.content;
+    const known = sources.known?.();
+    if (known) {
+      this.regions = known.regions;
+      this.content = known.content;
     }
     if (memory.heat?.days === this.days) {
       this.heat = memory.heat.marks;
@@ -102,8 +103,8 @@ export class BodyState {
 
   async loadStatic(): Promise<void> {
     const [regions, content] = await Promise.all([this.#sources.regions(), this.#sources.content()]);
-    this.regions = this.#memory.regions = regions;
-    this.content = this.#memory.content = content;
+    this.regions = regions;
+    this.content = content;
   }
 
   async loadHeat(): Promise<void> {

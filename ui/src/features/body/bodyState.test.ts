@@ -176,13 +176,13 @@ describe('BodyState', () => {
 
   it('a later visit starts with what the last one showed, asks only for the colours, and keeps an unchanged answer', async () => {
     const memory = new BodyMemory();
-    const first = sources([mark({ regionId: 'calf_l', intensity: 4 })]);
-    await new BodyState(first.src, memory).start();
+    await new BodyState(sources([mark({ regionId: 'calf_l', intensity: 4 })]).src, memory).start();
 
     const marks = [mark({ regionId: 'calf_l', intensity: 4 })];
     const { src, asked } = sources(marks, {
       regions: async () => (asked.push('regions'), []),
       content: async () => (asked.push('content'), content),
+      known: () => ({ regions: [{ id: 'calf_l', label: 'Left calf', view: 'back', side: 'left' }], content }),
     });
     const s = new BodyState(src, memory);
     expect(s.label('calf_l'), 'drawn before any answer').toBe('Left calf');
