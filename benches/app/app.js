@@ -9,11 +9,14 @@
   const click = (el) => el.click();
   const ROUNDS = 6;
 
-  /** A page is shown when it is there and nothing in it is still loading. */
+  /**
+   * A page is shown when it is there, not hidden (a page visited before stays in the document,
+   * hidden, while another one is shown) and nothing in it is still loading.
+   */
   const shown = (id) => () => {
     const page = $(`#page-${id}`);
-    return !!page && page.getAttribute('aria-busy') !== 'true' && !page.querySelector('[aria-busy="true"]') &&
-      !page.textContent.includes('Loading…');
+    return !!page && !page.closest('[hidden]') && page.getAttribute('aria-busy') !== 'true' &&
+      !page.querySelector('[aria-busy="true"]') && !page.textContent.includes('Loading…');
   };
   const pageReady = {
     today: shown('today'),

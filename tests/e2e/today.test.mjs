@@ -135,6 +135,20 @@ step('rating the run from Today saves it', async () => {
   await $('#to-rate').waitForExist({ reverse: true, timeoutMsg: 'the run is no longer waiting for a rating' });
 });
 
+step('the Log, kept from the last visit while Today was shown, has the rating made on Today', async () => {
+  // Kept, not rebuilt: the page is in the document, hidden, and heard of the write meanwhile.
+  const kept = await browser.execute(() => {
+    const log = document.getElementById('page-log');
+    return log ? { hidden: !!log.closest('[hidden]'), rows: log.querySelectorAll('.session-row').length } : null;
+  });
+  assert.deepEqual(kept, { hidden: true, rows: 3 }, 'the Log is kept, hidden, with its rows');
+  await gotoPage('log');
+  await waitForRows((r) => r.filter((x) => /RPE 4\b/.test(x.text)).length === 1, 'the run rated 4 on Today');
+  assert.ok(!(await $('#page-today').isDisplayed()), 'Today is hidden while the Log is shown');
+  await gotoPage('today');
+  await $('#recovery-headline').waitForDisplayed({ timeoutMsg: 'Today again' });
+});
+
 step('Today in the dark theme', async () => {
   // GTK's dark variant is what WebKitGTK reports to prefers-color-scheme.
   await restartDriver({ GTK_THEME: 'Adwaita:dark' });

@@ -23,16 +23,6 @@ export interface BodySources {
   recentSessions: () => Promise<Session[]>;
 }
 
-/**
- * The chart's last colours, kept for as long as the app runs. A later visit starts from them (with
- * the regions and content the sources already hold), so its first frame has the whole chart,
- * coloured, instead of an empty one followed a frame later by the chart; the page still reads the
- * colours again at once.
- */
-export class BodyMemory {
-  heat: { days: number; marks: Mark[] } | null = null;
-}
-
 /** Whether two answers for the chart hold the same marks, so an unchanged one redraws nothing. */
 function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
   return a.length === b.length && a.every((m, i) => m.id === b[i].id && m.updatedAt === b[i].updatedAt);
@@ -68,20 +58,14 @@ export class BodyState {
   readonly marked = $derived([...this.states.values()].sort((a, b) => b.intensity - a.intensity));
 
   readonly #sources: BodySources;
-  readonly #memory: BodyMemory;
   #heatRequest = 0;
 
-  constructor(sources: BodySources, memory = new BodyMemory()) {
+  constructor(sources: BodySources) {
     this.#sources = sources;
-    this.#memory = memory;
     const known = sources.known?.();
     if (known) {
       this.regions = known.regions;
       this.content = known.content;
-    }
-    if (memory.heat?.days === this.days) {
-      this.heat = memory.heat.marks;
-      this.heatDays = this.days;
     }
   }
 
@@ -115,7 +99,6 @@ export class BodyState {
     if (request === this.#heatRequest) {
       if (this.heatDays !== days || !sameMarks(this.heat, heat)) this.heat = heat;
       this.heatDays = days;
-      this.#memory.heat = { days, marks: heat };
     }
   }
 

@@ -3,7 +3,7 @@ import type { Mark } from '../../lib/bindings/Mark';
 import type { RegionHistory } from '../../lib/bindings/RegionHistory';
 import { emptyContent } from '../../lib/body/contentFixtures';
 import { mark } from '../../lib/body/fixtures';
-import { BodyMemory, BodyState, type BodySources } from './bodyState.svelte';
+import { BodyState, type BodySources } from './bodyState.svelte';
 
 const content = emptyContent();
 
@@ -174,38 +174,27 @@ describe('BodyState', () => {
     expect(s.editing).toBeNull();
   });
 
-  it('a later visit starts with what the last one showed, asks only for the colours, and keeps an unchanged answer', async () => {
-    const memory = new BodyMemory();
-    await new BodyState(sources([mark({ regionId: 'calf_l', intensity: 4 })]).src, memory).start();
-
+  it('starts from the regions and content already held, asks only for the colours, and keeps an unchanged answer', async () => {
     const marks = [mark({ regionId: 'calf_l', intensity: 4 })];
     const { src, asked } = sources(marks, {
       regions: async () => (asked.push('regions'), []),
       content: async () => (asked.push('content'), content),
       known: () => ({ regions: [{ id: 'calf_l', label: 'Left calf', view: 'back', side: 'left' }], content }),
+      // A new answer each time, as over IPC.
+      heatMap: async (days) => (asked.push(`heat:${days}`), marks.map((m) => ({ ...m }))),
     });
-    const s = new BodyState(src, memory);
+    const s = new BodyState(src);
     expect(s.label('calf_l'), 'drawn before any answer').toBe('Left calf');
-    expect(s.states.get('calf_l')?.intensity).toBe(4);
-    expect(s.heatDays).toBe(7);
-    const shown = s.heat;
     await s.start();
     expect(asked).toEqual(['heat:7']);
+    expect(s.states.get('calf_l')?.intensity).toBe(4);
+
+    const shown = s.heat;
+    await s.loadHeat();
     expect(s.heat, 'the same marks are not drawn again').toBe(shown);
 
     marks[0] = mark({ regionId: 'calf_l', intensity: 9, updatedAt: '2024-05-05T08:00:00Z' });
     await s.loadHeat();
     expect(s.states.get('calf_l')?.intensity).toBe(9);
-  });
-
-  it('a later visit on another window than the remembered one waits for its colours', async () => {
-    const memory = new BodyMemory();
-    const s = new BodyState(sources([mark({ regionId: 'calf_l' })]).src, memory);
-    await s.start();
-    s.days = 30;
-    await s.loadHeat();
-    const next = new BodyState(sources([]).src, memory);
-    expect(next.heatDays).toBeNull();
-    expect(next.states.size).toBe(0);
   });
 });

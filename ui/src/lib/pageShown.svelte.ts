@@ -1,0 +1,32 @@
+//! Whether the page a component is on is the one shown. A kept-alive page (pageNav) stays in the
+//! document while hidden. It hears of every write (dataChanges), but not of the clock, and some of
+//! what it shows is counted from now ("in 3 h", today's date, the last seven days' marks): it reads
+//! those parts again each time it is shown.
+
+import { getContext, setContext, untrack } from 'svelte';
+
+const KEY = Symbol('page-shown');
+
+/** For the component that holds a page: `shown` says whether that page is shown. */
+export function providePageShown(shown: () => boolean): void {
+  setContext(KEY, shown);
+}
+
+/** Calls `again` each time `shown()` turns true after being false, for as long as the caller lives. */
+export function watchShown(shown: () => boolean, again: () => void): void {
+  let was = untrack(shown);
+  $effect(() => {
+    const now = shown();
+    if (now && !was) untrack(again);
+    was = now;
+  });
+}
+
+/**
+ * Calls `again` each time the calling component's page is shown after being hidden (not when it
+ * first appears). Outside a page holder, never.
+ */
+export function onShownAgain(again: () => void): void {
+  const shown = getContext<(() => boolean) | undefined>(KEY);
+  if (shown) watchShown(shown, again);
+}
