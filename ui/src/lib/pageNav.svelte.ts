@@ -9,10 +9,17 @@
 //! of a form.
 //!
 //! Each page keeps its own scroll position, as a browser's tabs do.
+//!
+//! The Log and the Body page are also built ahead, hidden, once the first screen is up (`warm`):
+//! they are the pages a runner goes to most after Today, and the two that take longest to build,
+//! so their first visit is as quick as a later one.
 
 import type { PageId } from './nav';
 
 export const KEPT_ALIVE: ReadonlySet<PageId> = new Set<PageId>(['today', 'log', 'body', 'plan', 'benefits']);
+
+/** The pages built ahead, hidden, after the first screen (see above), in this order. */
+export const WARMED: readonly PageId[] = ['log', 'body'];
 
 export class PageNav {
   current = $state<PageId>('today');
@@ -30,6 +37,11 @@ export class PageNav {
     return id === this.current || this.#visited.has(id);
   }
 
+  /** Builds a kept-alive page ahead, hidden, unless it already is; no other page can be. */
+  warm(id: PageId): void {
+    if (KEPT_ALIVE.has(id) && !this.#visited.has(id)) this.#visited = new Set([...this.#visited, id]);
+  }
+
   /**
    * Shows `next`. `scrollTop` is where the page being left was scrolled to; the answer is where
    * `next` should be scrolled to: where it was left if it stayed alive, else its top.
@@ -39,7 +51,7 @@ export class PageNav {
     if (KEPT_ALIVE.has(leaving)) this.#scroll.set(leaving, scrollTop);
     if (next === leaving) return scrollTop;
     this.current = next;
-    if (KEPT_ALIVE.has(next) && !this.#visited.has(next)) this.#visited = new Set([...this.#visited, next]);
+    this.warm(next);
     return this.#scroll.get(next) ?? 0;
   }
 }

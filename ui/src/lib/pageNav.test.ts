@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEPT_ALIVE, PageNav } from './pageNav.svelte';
+import { KEPT_ALIVE, PageNav, WARMED } from './pageNav.svelte';
 
 describe('PageNav', () => {
   it('starts on the first page, with only that page mounted', () => {
@@ -44,5 +44,17 @@ describe('PageNav', () => {
     const nav = new PageNav('log');
     expect(nav.go('log', 250)).toBe(250);
     expect(nav.current).toBe('log');
+  });
+
+  it('builds the warmed pages ahead without showing them, and never a form page', () => {
+    const nav = new PageNav('today');
+    for (const id of WARMED) nav.warm(id);
+    nav.warm('settings');
+    expect(nav.current).toBe('today');
+    expect(WARMED.every((id) => nav.mounted(id))).toBe(true);
+    expect(nav.mounted('settings')).toBe(false);
+    // A warmed page is visited like any kept one: its first visit starts at its top.
+    expect(nav.go('log', 90)).toBe(0);
+    expect(nav.go('today', 0)).toBe(90);
   });
 });

@@ -2,14 +2,27 @@
 //! document while hidden. It hears of every write (dataChanges), but not of the clock, and some of
 //! what it shows is counted from now ("in 3 h", today's date, the last seven days' marks): it reads
 //! those parts again each time it is shown.
+//!
+//! A page built ahead is also told while it is being laid out out of sight (PageSlot's warming), so
+//! it can build there what its first click will need.
 
 import { getContext, setContext, untrack } from 'svelte';
 
 const KEY = Symbol('page-shown');
+const WARMING = Symbol('page-warming');
 
-/** For the component that holds a page: `shown` says whether that page is shown. */
-export function providePageShown(shown: () => boolean): void {
+/**
+ * For the component that holds a page: `shown` says whether that page is shown, `warming` whether
+ * it is being laid out out of sight before its first visit.
+ */
+export function providePageShown(shown: () => boolean, warming: () => boolean = () => false): void {
   setContext(KEY, shown);
+  setContext(WARMING, warming);
+}
+
+/** Whether the calling component's page is being laid out out of sight (always false outside one). */
+export function pageWarming(): () => boolean {
+  return getContext<(() => boolean) | undefined>(WARMING) ?? (() => false);
 }
 
 /** Calls `again` each time `shown()` turns true after being false, for as long as the caller lives. */

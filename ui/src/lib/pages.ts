@@ -17,6 +17,6 @@ export const LAZY_PAGES = {
  * Loads every page's code once the first screen is up, so a first visit does not wait for it. A
  * failure here is left to the visit itself, which shows it.
  */
-export function preloadPages(): void {
-  for (const load of Object.values(LAZY_PAGES)) void load().catch(() => {});
+export async function preloadPages(): Promise<void> {
+  await Promise.allSettled(Object.values(LAZY_PAGES).map((load) => load()));
 }
