@@ -35,12 +35,15 @@
   /** Resolves at the first frame in which `done()` holds, once that frame is painted. */
   async function painted(done, what, timeoutMs = 20_000) {
     const start = performance.now();
+    const frames = [];
     for (;;) {
       await frame();
+      frames.push(performance.now() - start);
       if (done()) break;
       if (performance.now() - start > timeoutMs) throw new Error(`${what}: not shown within ${timeoutMs} ms`);
     }
     await afterPaint();
+    return frames;
   }
 
   async function timeClick(step) {
@@ -54,10 +57,11 @@
     if (!el) throw new Error(`${step.name}: nothing to click`);
     const t0 = performance.now();
     step.act(el);
-    await painted(step.done, step.name);
+    const frames = await painted(step.done, step.name);
     const ms = performance.now() - t0;
     if (step.after) await step.after();
-    return ms;
+    // Where the time went: the start of each frame until the one with the result, since the click.
+    return { ms, frames: frames.map((f) => Math.round(f)) };
   }
 
   async function timeIpc(cmd, n) {
@@ -100,8 +104,14 @@
         report.clicks = {};
         for (const group of scenario.clicks) {
           const times = [];
-          for (const step of group.steps()) times.push(await timeClick(step));
+          const frames = [];
+          for (const step of group.steps()) {
+            const t = await timeClick(step);
+            times.push(t.ms);
+            frames.push(t.frames);
+          }
           report.clicks[group.name] = times;
+          (report.clickFrames ??= {})[group.name] = frames;
         }
         await timeIpc('perf_ping', 20); // warm the path before timing it
         report.ping = await timeIpc('perf_ping', 1000);
