@@ -36,6 +36,20 @@ export function watchShown(shown: () => boolean, again: () => void): void {
 }
 
 /**
+ * For a form that starts from the clock ("when": now, or in an hour) on a kept-alive page: each
+ * time the page is shown again, a default the runner has not changed is taken from the clock again,
+ * not left at the moment the form was built.
+ */
+export function keepDefaultCurrent(read: () => string, write: (value: string) => void, fresh: () => string): void {
+  let given = untrack(read);
+  onShownAgain(() => {
+    if (read() !== given) return;
+    given = fresh();
+    write(given);
+  });
+}
+
+/**
  * Calls `again` each time the calling component's page is shown after being hidden (not when it
  * first appears). Outside a page holder, never.
  */
