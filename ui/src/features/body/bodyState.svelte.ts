@@ -23,6 +23,10 @@ export interface BodySources {
   recentSessions: () => Promise<Session[]>;
 }
 
+/** How long a selection waits for the region's history before showing the panel without it: less
+ * than a click's feel of "at once", more than the few ms the history takes. */
+const OPEN_WAIT_MS = 80;
+
 /** Whether two answers for the chart hold the same marks, so an unchanged one redraws nothing. */
 function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
   return a.length === b.length && a.every((m, i) => m.id === b[i].id && m.updatedAt === b[i].updatedAt);
@@ -59,6 +63,8 @@ export class BodyState {
 
   readonly #sources: BodySources;
   #heatRequest = 0;
+  /** Counts `open` calls, so only the latest one selects. */
+  #openRequest = 0;
 
   constructor(sources: BodySources) {
     this.#sources = sources;
@@ -131,6 +137,30 @@ export class BodyState {
     }
   }
 
+  /**
+   * Selects a region and loads its history, showing both in one frame: the history is waited for
+   * up to `waitMs` (it answers in a few ms), and only past that does the panel show first, saying
+   * it is loading. Shown in two frames, the panel was laid out and painted twice, and a marked
+   * region's click took up to twice as long to settle (make bench-app). Resolves false when the
+   * region already was selected or a later `open` or `close` came first; rejects, with the region
+   * selected, when the history could not be read.
+   */
+  async open(id: string, waitMs = OPEN_WAIT_MS): Promise<boolean> {
+    if (this.selected === id) return false;
+    const request = ++this.#openRequest;
+    const answer = this.#sources.regionHistory(id);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      answer.catch(() => undefined),
+      new Promise<void>((r) => (timer = setTimeout(r, waitMs))),
+    ]);
+    clearTimeout(timer);
+    if (request !== this.#openRequest || !this.select(id)) return false;
+    const h = await answer;
+    if (this.selected === id) this.history = h;
+    return true;
+  }
+
   /** Selects a region with a fresh form; false when it already was selected. */
   select(id: string): boolean {
     if (this.selected === id) return false;
@@ -144,6 +174,7 @@ export class BodyState {
 
   /** Deselects, and returns the region that was selected, for focus to go back to. */
   close(): string | null {
+    this.#openRequest += 1; // a region still being opened stays closed
     const id = this.selected;
     this.selected = null;
     this.history = null;

@@ -88,6 +88,58 @@ describe('BodyState', () => {
     expect(s.history?.regionId).toBe('shin_r');
   });
 
+  it('opening a region selects it together with its history', async () => {
+    const s = new BodyState(sources([mark({ regionId: 'calf_l', intensity: 5 })]).src);
+    const opening = s.open('calf_l');
+    expect(s.selected, 'nothing changes before the history is in').toBeNull();
+    expect(await opening).toBe(true);
+    expect(s.selected).toBe('calf_l');
+    expect(s.latest?.intensity).toBe(5);
+    expect(await s.open('calf_l'), 'opening it again changes nothing').toBe(false);
+  });
+
+  it('shows the panel without a slow history, and the history once it comes', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const s = new BodyState(
+      sources([], {
+        regionHistory: async (id) => {
+          await gate;
+          return { regionId: id, marks: [], massages: [] };
+        },
+      }).src,
+    );
+    const opening = s.open('calf_l', 5);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.selected).toBe('calf_l');
+    expect(s.history).toBeNull();
+    release();
+    expect(await opening).toBe(true);
+    expect(s.history?.regionId).toBe('calf_l');
+  });
+
+  it('only the latest open selects, and a close in between wins', async () => {
+    const s = new BodyState(sources([]).src);
+    const first = s.open('calf_l');
+    const second = s.open('shin_r');
+    expect(await first).toBe(false);
+    expect(await second).toBe(true);
+    expect(s.selected).toBe('shin_r');
+    const third = s.open('calf_l');
+    expect(s.close()).toBe('shin_r');
+    expect(await third).toBe(false);
+    expect(s.selected).toBeNull();
+  });
+
+  it('an unreadable history still selects the region, and says so', async () => {
+    const s = new BodyState(
+      sources([], { regionHistory: async () => Promise.reject({ code: 'busy', message: 'Busy.', fields: [] }) }).src,
+    );
+    await expect(s.open('calf_l')).rejects.toMatchObject({ message: 'Busy.' });
+    expect(s.selected).toBe('calf_l');
+    expect(s.history).toBeNull();
+  });
+
   it('refresh re-reads the chart and the selected history, and keeps the selection and the form', async () => {
     const marks = [mark({ regionId: 'calf_l', intensity: 3 })];
     const { src, asked } = sources(marks);
