@@ -45,15 +45,21 @@ fn main() {
             commands::manage(app, state);
             #[cfg(feature = "perf")]
             perf::allow(app.handle())?;
-            // A desktop without a tray (no StatusNotifier host, no appindicator library) still gets
-            // the app; closing the window then quits, since nothing could bring it back.
-            if let Err(e) = tray::build(app.handle()) {
-                eprintln!("Aftermile: no tray icon ({e}); closing the window will quit.");
-                app.state::<state::AppState>().no_tray();
-            }
             // A login start goes straight to the tray: the window is made hidden.
             let minimized = std::env::args().any(|a| a == MINIMIZED_FLAG);
             windows::build_main(app.handle(), !minimized)?;
+            // After the window, so its web process starts sooner: the tray's set-up over D-Bus took
+            // 18-35 ms (make bench-app), and the window's page takes longer than that to come.
+            // A desktop without a tray (no StatusNotifier host, no appindicator library) still gets
+            // the app; closing the window then quits, since nothing could bring it back, and a
+            // login start shows the window, for the same reason.
+            if let Err(e) = tray::build(app.handle()) {
+                eprintln!("Aftermile: no tray icon ({e}); closing the window will quit.");
+                app.state::<state::AppState>().no_tray();
+                if minimized {
+                    tray::show_window(app.handle());
+                }
+            }
             scheduler::start(app.handle().clone());
             Ok(())
         })
