@@ -6,7 +6,7 @@
 // come up or the probe reported an error.
 //
 // Env: BENCH_BARE, BENCH_APP   the two binaries          BENCH_DATA_DIR  Aftermile's data folder
-//      BENCH_OUT               where results go          BENCH_APP_RUNS  start-up launches each (10)
+//      BENCH_OUT               where results go          BENCH_APP_RUNS  start-up launches each (20)
 //      BENCH_APP_IDLE_RUNS     60 s idle launches each (3)   BENCH_APP_INTERACT_RUNS  (2)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ const env = (name, fallback) => process.env[name] ?? fallback;
 const BARE = env('BENCH_BARE');
 const APP = env('BENCH_APP');
 const OUT = env('BENCH_OUT', 'target/bench-app');
-const RUNS = Number(env('BENCH_APP_RUNS', 10));
+const RUNS = Number(env('BENCH_APP_RUNS', 20));
 const IDLE_RUNS = Number(env('BENCH_APP_IDLE_RUNS', 3));
 const INTERACT_RUNS = Number(env('BENCH_APP_INTERACT_RUNS', 2));
 
@@ -24,6 +24,8 @@ const hosts = {
   bare: { name: 'bare window', bin: BARE, env: {} },
   app: { name: 'Aftermile', bin: APP, env: { AFTERMILE_DATA_DIR: env('BENCH_DATA_DIR') } },
 };
+/** The pause between one launch's end and the next one's start. */
+const SETTLE_MS = 1000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const wallNow = () => performance.timeOrigin + performance.now();
 const log = fs.openSync(path.join(OUT, 'launches.log'), 'w');
@@ -137,6 +139,9 @@ async function launch(key, mode, n) {
   // to them): wait until the group is empty.
   for (let i = 0; i < 100 && groupAlive(child.pid); i += 1) await sleep(100);
   killGroup(child, 'SIGKILL');
+  // Nor its aftermath: on two cores, a launch begun while the system still tidies up after the last
+  // one (the X server, the bus, the writes the app made) would time that too.
+  await sleep(SETTLE_MS);
   fs.writeSync(log, `${JSON.stringify({ ...result, stderr: stderr.slice(-2000) })}\n`);
   if (report.error) throw new Error(`${host.name} ${mode} launch ${n}: ${report.error}\n${stderr.slice(-2000)}`);
   return result;
